@@ -1,0 +1,122 @@
+"""Compile a lexicon into token patterns and compound stems for one language, cached on disk.
+
+Compiling inverts the lemma lookup tables (about a second per language); the result depends only
+on the lexicon files and package versions, so it is cached in the user cache directory, keyed by
+a hash of both, and rebuilt when either changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from bingo import __version__, forms, nlp
+from bingo.lexicon import Entry, Lexicon
+
+FORMAT = 3
+EXCEPTION_PREFIX = "!"
+
+
+@dataclass(frozen=True)
+class CompiledLang:
+    """Everything a matcher for one language needs, as plain JSON-able data."""
+
+    lang: str
+    patterns: dict[str, list[list[str]]]
+    prefixes: list[str]
+    suffixes: list[str]
+    requires: dict[str, list[str]]
+
+
+def cache_dir() -> Path:
+    """Where compiled lexicons are cached: $BINGO_CACHE_DIR, else the XDG user cache directory."""
+    if os.environ.get("BINGO_CACHE_DIR"):
+        return Path(os.environ["BINGO_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "bingo"
+
+
+def cache_key(lexicon: Lexicon, lang: str, model: str | None) -> str:
+    """A key that changes whenever the lexicon files, the model or any relevant version changes."""
+    material = json.dumps([FORMAT, __version__, lexicon.digest, lang, model, nlp.versions()], sort_keys=True)
+    return hashlib.sha256(material.encode()).hexdigest()[:32]
+
+
+def _entry_surfaces(entry: Entry, lang: str, lemmas: Any, inverted: Any) -> tuple[set[str], set[str], set[str]]:
+    """Spellings of an entry, and its compound prefix and suffix stems."""
+    spellings: set[str] = set()
+    for surface in entry.surfaces:
+        spellings |= forms.surface_forms(surface, entry, lang, lemmas, inverted)
+    singles = {s for s in spellings if " " not in s and "-" not in s}
+    prefixes, suffixes = forms.compound_stems(entry, lang, singles)
+    spellings |= prefixes  # a split-off stem (Kundenzentrierungs|strategie) is a token of its own
+    return spellings, prefixes, suffixes
+
+
+def _requires_forms(words: tuple[str, ...], lang: str, lemmas: Any, inverted: Any) -> list[str]:
+    """Inflected forms of context words; a trailing '*' keeps a prefix wildcard as is."""
+    out: set[str] = set()
+    for word in words:
+        out |= {word} if word.endswith("*") else forms.word_forms(word, lang, lemmas, inverted)
+    return sorted(out)
+
+
+def compile_lang(lexicon: Lexicon, lang: str, pipeline: Any) -> CompiledLang:
+    """Build the patterns for `lang`, configuring `pipeline`'s tokenizer on the way."""
+    lemmas = nlp.lemma_table(lang)
+    inverted = forms.invert(lemmas)
+    spellings: dict[str, set[str]] = {}
+    prefixes: set[str] = set()
+    suffixes: set[str] = set()
+    requires: dict[str, list[str]] = {}
+    for entry in lexicon.for_lang(lang):
+        spellings[entry.id], pre, suf = _entry_surfaces(entry, lang, lemmas, inverted)
+        prefixes |= pre
+        suffixes |= suf
+        for exception in entry.context.exceptions:
+            fake = replace(entry, term=exception, variants=())
+            spellings.setdefault(EXCEPTION_PREFIX + entry.id, set()).update(
+                forms.surface_forms(exception, fake, lang, lemmas, inverted))
+        if entry.context.requires:
+            requires[entry.id] = _requires_forms(entry.context.requires, lang, lemmas, inverted)
+    nlp.configure_tokenizer(pipeline, prefixes, suffixes)
+    patterns: dict[str, list[list[str]]] = {}
+    for key in sorted(spellings):
+        texts = sorted(spellings[key])
+        unique = {tuple(tokens) for tokens in nlp.tokenize_all(pipeline, texts) if tokens}
+        patterns[key] = [list(tokens) for tokens in sorted(unique)]
+    return CompiledLang(lang, patterns, sorted(prefixes), sorted(suffixes), requires)
+
+
+def load_or_compile(lexicon: Lexicon, lang: str, pipeline: Any, model: str | None, use_cache: bool) -> CompiledLang:
+    """The compiled lexicon from the cache when valid, else compiled now (and cached)."""
+    path = cache_dir() / f"{lang}-{cache_key(lexicon, lang, model)}.json"
+    if use_cache:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            compiled = CompiledLang(**data)
+            nlp.configure_tokenizer(pipeline, compiled.prefixes, compiled.suffixes)
+            return compiled
+        except (OSError, ValueError, TypeError):
+            pass  # missing, stale or corrupt: rebuild below
+    compiled = compile_lang(lexicon, lang, pipeline)
+    if use_cache:
+        _write_atomic(path, json.dumps(asdict(compiled), ensure_ascii=False, separators=(",", ":")))
+    return compiled
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write a cache file atomically; a cache that cannot be written is silently skipped."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except OSError:
+        pass

@@ -1,0 +1,129 @@
+"""Expand lexicon terms into their inflected, hyphenated and spaced surface forms, once per lexicon.
+
+Matching then needs no lemmatizer at scan time: the lookup tables are inverted (lemma -> forms)
+when the lexicon is compiled, and the result is cached.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+
+from bingo.lexicon import Entry
+
+# Words that a German noun phrase's head ends with, and the endings they take.
+_DE_NOUN_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("nis", ("se", "ses", "sen")),
+    ("ismus", ()),
+    ("ung", ("en",)), ("heit", ("en",)), ("keit", ("en",)), ("schaft", ("en",)), ("ion", ("en",)),
+    ("tät", ("en",)), ("enz", ("en",)), ("anz", ("en",)), ("ik", ("en",)), ("ur", ("en",)),
+    ("e", ("n",)), ("el", ("n", "s")), ("er", ("n", "s")),
+)
+_DE_ADJ_ENDINGS = ("ig", "lich", "isch", "iv", "al", "bar", "los", "haft", "end", "ell", "ant", "ent", "gil", "iert")
+_DE_ADJ_SUFFIXES = ("e", "en", "er", "es", "em")
+# German heads after which a compound takes the linking -s (Kundenzentrierung-s-strategie).
+_DE_LINKING_S = ("ung", "heit", "keit", "schaft", "ion", "tät", "tum", "ling")
+_WORD_SPLIT = re.compile(r"(?<=[^\W_])-(?=[^\W_])| +")
+MAX_FORMS_PER_SURFACE = 400
+
+
+def invert(table: Mapping[str, str]) -> dict[str, set[str]]:
+    """Invert a form -> lemma lookup table into lowercase lemma -> lowercase forms."""
+    inverted: dict[str, set[str]] = defaultdict(set)
+    for form, lemma in table.items():
+        inverted[lemma.lower()].add(form.lower())
+    return inverted
+
+
+def _rule_forms(word: str, lang: str) -> set[str]:
+    """Forms made by regular endings, for words the lookup table does not know."""
+    forms = {word}
+    if lang == "en":
+        if word.endswith("y") and len(word) > 3 and word[-2] not in "aeiou":
+            forms.add(word[:-1] + "ies")
+        elif word.endswith(("s", "x", "ch", "sh")):
+            forms.add(word + "es")
+        else:
+            forms.add(word + "s")
+        return forms
+    if word.endswith(_DE_ADJ_ENDINGS):
+        forms.update(word + suffix for suffix in _DE_ADJ_SUFFIXES)
+    for ending, suffixes in _DE_NOUN_RULES:
+        if word.endswith(ending):
+            forms.update(word + suffix for suffix in suffixes)
+            if ending == "ismus":
+                forms.add(word[: -len("us")] + "en")
+            break
+    else:
+        forms.update((word + "s", word + "es") if not word.endswith(("s", "x", "z")) else (word + "es",))
+    return forms
+
+
+def word_forms(word: str, lang: str, lemmas: Mapping[str, str], inverted: Mapping[str, set[str]]) -> set[str]:
+    """All lowercase surface forms of one word: table forms of its lemma, or of its compound head, plus rules."""
+    low = word.lower()
+    if not any(ch.isalpha() for ch in low):
+        return {low}
+    lemma = (lemmas.get(word) or lemmas.get(low) or lemmas.get(word.capitalize()) or low).lower()
+    forms = set(inverted.get(lemma, ())) | {low, lemma}
+    if len(forms) <= 2 and len(low) > 6:
+        # An unknown German compound: inflect its longest known head (Kunden|erlebnis).
+        for cut in range(1, len(low) - 3):
+            head = low[cut:]
+            if head in inverted and len(inverted[head]) > 1:
+                forms |= {low[:cut] + form for form in inverted[head] if form.startswith(head[:2])}
+                break
+    return forms | _rule_forms(low, lang)
+
+
+def split_words(surface: str) -> list[str]:
+    """Split a surface on spaces and on hyphens between letters (the separators are varied later)."""
+    return [w for w in _WORD_SPLIT.split(surface.strip()) if w]
+
+
+def _joins(words: list[str]) -> Iterable[str]:
+    """Every way of joining words with a space or a hyphen (bounded for long phrases)."""
+    if len(words) == 1:
+        yield words[0]
+        return
+    gaps = len(words) - 1
+    combos = itertools.product((" ", "-"), repeat=gaps) if gaps <= 4 else ((" ",) * gaps, ("-",) * gaps)
+    for seps in combos:
+        yield "".join(w + s for w, s in zip(words, (*seps, ""), strict=True))
+
+
+def surface_forms(surface: str, entry: Entry, lang: str, lemmas: Mapping[str, str],
+                  inverted: Mapping[str, set[str]]) -> set[str]:
+    """All spellings of one term or variant: inflected per `entry.inflect`, spaced or hyphenated."""
+    words = split_words(surface)
+    if entry.inflect == "none" or entry.category in ("acronym", "hashtag"):
+        options = [[w.lower()] for w in words]
+    elif entry.inflect == "all":
+        options = [sorted(word_forms(w, lang, lemmas, inverted)) for w in words]
+    else:
+        options = [[w.lower()] for w in words[:-1]] + [sorted(word_forms(words[-1], lang, lemmas, inverted))]
+    out: set[str] = set()
+    for combo in itertools.islice(itertools.product(*options), MAX_FORMS_PER_SURFACE):
+        out.update(_joins(list(combo)))
+    return out
+
+
+def compound_stems(entry: Entry, lang: str, single_forms: set[str]) -> tuple[set[str], set[str]]:
+    """Stems that may open (prefix) or close (suffix) a closed German compound, for one entry."""
+    prefixes: set[str] = set()
+    suffixes: set[str] = set()
+    if entry.compound == "none":
+        return prefixes, suffixes
+    for surface in entry.surfaces:
+        if len(split_words(surface)) != 1:
+            continue
+        base = surface.lower()
+        if entry.compound in ("prefix", "any"):
+            prefixes.add(base)
+            if lang == "de" and base.endswith(_DE_LINKING_S):
+                prefixes.add(base + "s")
+        if entry.compound in ("suffix", "any"):
+            suffixes.update(f for f in single_forms if f.startswith(base[:3]) and " " not in f and "-" not in f)
+    return prefixes, suffixes

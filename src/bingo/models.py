@@ -1,0 +1,180 @@
+"""The result model: every renderer, gate and API caller works from these frozen dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+JSON_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One occurrence of a lexicon entry in a file, with exact offsets into the original content."""
+
+    id: str
+    term: str
+    text: str
+    category: str
+    weight: float
+    level: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON shape of this hit."""
+        return {
+            "id": self.id,
+            "term": self.term,
+            "text": self.text,
+            "category": self.category,
+            "weight": self.weight,
+            "level": self.level,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A paragraph of the original text that contains hits, kept for the human report."""
+
+    line: int
+    start: int
+    text: str
+
+
+@dataclass(frozen=True)
+class EntryInfo:
+    """What a report needs to know about a lexicon entry that was hit."""
+
+    id: str
+    term: str
+    category: str
+    weight: float
+    level: str
+    message: str
+    alternative: str | None
+    source: str
+    link: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON shape of this entry."""
+        return {
+            "id": self.id,
+            "term": self.term,
+            "category": self.category,
+            "weight": self.weight,
+            "level": self.level,
+            "message": self.message,
+            "alternative": self.alternative,
+            "source": self.source,
+            "link": self.link,
+        }
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A score band: a stable id for machines and a label for people."""
+
+    id: str
+    label: str
+    upper: int
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """Everything found in one input (a file or stdin)."""
+
+    path: str
+    lang: str | None
+    words: int
+    score: int
+    verdict: Verdict | None
+    hits: tuple[Hit, ...] = ()
+    categories: tuple[tuple[str, float], ...] = ()
+    card: tuple[str | None, ...] = ()
+    bingo: bool = False
+    passages: tuple[Passage, ...] = ()
+    entries: tuple[EntryInfo, ...] = ()
+    error: str | None = None
+    suppressed: int = 0
+
+    @property
+    def weighted(self) -> float:
+        """Sum of the weights of all hits."""
+        return sum(hit.weight for hit in self.hits)
+
+    @property
+    def card_marked(self) -> tuple[bool, ...]:
+        """For each card square: hit by the text (the free centre counts as hit)."""
+        ids = {hit.id for hit in self.hits}
+        return tuple(cell is None or cell in ids for cell in self.card)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON shape of this file's result."""
+        data: dict[str, Any] = {
+            "path": self.path,
+            "lang": self.lang,
+            "words": self.words,
+            "score": self.score,
+            "verdict": self.verdict.id if self.verdict else None,
+            "verdict_label": self.verdict.label if self.verdict else None,
+            "bingo": self.bingo,
+            "categories": dict(self.categories),
+            "hits": [hit.to_dict() for hit in self.hits],
+        }
+        if self.suppressed:
+            data["suppressed"] = self.suppressed
+        if self.error is not None:
+            data["error"] = self.error
+        return data
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """The results of one run over all inputs, in input order."""
+
+    files: tuple[FileResult, ...]
+    entries: dict[str, EntryInfo] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> tuple[FileResult, ...]:
+        """Files that could not be scanned."""
+        return tuple(f for f in self.files if f.error is not None)
+
+    @property
+    def scanned(self) -> tuple[FileResult, ...]:
+        """Files that were scanned."""
+        return tuple(f for f in self.files if f.error is None)
+
+    def summary(self) -> dict[str, Any]:
+        """Totals over all scanned files."""
+        scanned = self.scanned
+        words = sum(f.words for f in scanned)
+        return {
+            "files": len(scanned),
+            "errors": len(self.errors),
+            "words": words,
+            "hits": sum(len(f.hits) for f in scanned),
+            "max_score": max((f.score for f in scanned), default=0),
+            "mean_score": round(sum(f.score for f in scanned) / len(scanned), 1) if scanned else 0,
+            "bingo": sum(1 for f in scanned if f.bingo),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the versioned JSON document of the whole run."""
+        return {
+            "version": JSON_VERSION,
+            "files": [f.to_dict() for f in self.files],
+            "summary": self.summary(),
+            "entries": {key: self.entries[key].to_dict() for key in sorted(self.entries)},
+        }

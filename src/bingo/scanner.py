@@ -1,0 +1,162 @@
+"""Read -> detect language -> match -> score: turns sources into `FileResult`s.
+
+A `Scanner` holds the lexicon and builds each language's pipeline and matcher once, on first use.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO
+
+from bingo import langdetect, nlp, scoring
+from bingo.compiler import load_or_compile
+from bingo.errors import BingoError, InputError
+from bingo.lexicon import LANGS, Entry, Lexicon, load_lexicon
+from bingo.matcher import LangMatcher, Match
+from bingo.models import EntryInfo, FileResult, Hit, Passage
+from bingo.sources import Paragraph, Source, paragraphs
+
+MAX_PASSAGES = 20
+DETECT_CHARS = 20_000
+
+
+@dataclass
+class Scanner:
+    """The compiled lexicon and pipelines for a run; scan as many texts as you like with it."""
+
+    lexicon: Lexicon = field(default_factory=load_lexicon)
+    model: str | None = None
+    use_cache: bool = True
+    _matchers: dict[str, LangMatcher] = field(default_factory=dict, init=False, repr=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle without the compiled matchers: a worker rebuilds them (from the cache) on first use."""
+        state = dict(self.__dict__)
+        state["_matchers"] = {}
+        return state
+
+    def matcher(self, lang: str) -> LangMatcher:
+        """The matcher for `lang`, built on first use."""
+        if lang not in LANGS:
+            raise BingoError(f"unsupported language '{lang}' (use de or en)")
+        if lang not in self._matchers:
+            pipeline = nlp.load_model(self.model) if self.model else nlp.blank(lang)
+            if self.model and pipeline.lang != lang:
+                pipeline = nlp.blank(lang)  # the model serves its own language only
+            compiled = load_or_compile(self.lexicon, lang, pipeline, self.model, self.use_cache)
+            self._matchers[lang] = LangMatcher(compiled, pipeline, self.lexicon.entries)
+        return self._matchers[lang]
+
+    def scan_text(self, text: str, lang: str = "auto", path: str = "<text>", kind: str = "text") -> FileResult:
+        """Scan an in-memory text."""
+        return self.scan_source(Source(path, kind, text=text), lang)
+
+    def scan_source(self, source: Source, lang: str = "auto", stdin: BinaryIO | None = None,
+                    ignore: Iterable[str] = ()) -> FileResult:
+        """Scan one source; unreadable input becomes a FileResult with `error` set."""
+        try:
+            return self._scan(source, lang, stdin, frozenset(ignore))
+        except InputError as exc:
+            return FileResult(path=source.path, lang=None, words=0, score=0, verdict=None, error=exc.reason)
+
+    def _scan(self, source: Source, lang: str, stdin: BinaryIO | None, ignore: frozenset[str]) -> FileResult:
+        stream = paragraphs(source, stdin)
+        head, stream = _peek(stream, DETECT_CHARS)
+        if not head:
+            raise InputError(source.path, "empty input (no text to scan)")
+        if lang == "auto":
+            lang = langdetect.detect(p.scan for p in head)
+        matcher = self.matcher(lang)
+        words = 0
+        hits: list[Hit] = []
+        passages: list[Passage] = []
+        for para in stream:
+            count, matches = matcher.match(para.scan)
+            words += count
+            matches = [m for m in matches if m.id not in ignore]
+            if matches:
+                hits.extend(_hit(self.lexicon.entries[m.id], para, m) for m in matches)
+                if len(passages) < MAX_PASSAGES:
+                    passages.append(Passage(para.line, para.start, para.text))
+        return self._result(source.path, lang, words, hits, passages)
+
+    def _result(self, path: str, lang: str, words: int, hits: Sequence[Hit], passages: Sequence[Passage]) -> FileResult:
+        """Score and package the hits of one file."""
+        weighted = sum(h.weight for h in hits)
+        value = scoring.score(weighted, words)
+        card = scoring.house_card(self.lexicon.house_cards.get(lang, ()))
+        ids = {h.id for h in hits}
+        marked = [cell is None or cell in ids for cell in card]
+        return FileResult(
+            path=path, lang=lang, words=words, score=value, verdict=scoring.verdict(value, lang),
+            hits=tuple(hits), categories=scoring.categories(hits), card=card,
+            bingo=bool(scoring.completed_lines(marked)), passages=tuple(passages),
+            entries=tuple(entry_info(self.lexicon.entries[i], lang) for i in sorted(ids)),
+        )
+
+
+def entry_info(entry: Entry, lang: str) -> EntryInfo:
+    """The report-facing view of an entry, in the text's language."""
+    return EntryInfo(
+        id=entry.id, term=entry.term, category=entry.category, weight=entry.weight, level=entry.level,
+        message=entry.message_for(lang), alternative=entry.alternative_for(lang), source=entry.source,
+        link=entry.link,
+    )
+
+
+def _hit(entry: Entry, para: Paragraph, match: Match) -> Hit:
+    """A Hit with file offsets and 1-based line/column from a paragraph-relative match."""
+    text = para.text
+    line, column = _position(para, match.start)
+    end_line, end_column = _position(para, match.end - 1)
+    return Hit(
+        id=entry.id, term=entry.term, text=text[match.start:match.end], category=entry.category,
+        weight=entry.weight, level=entry.level, line=line, column=column, end_line=end_line,
+        end_column=end_column + 1, start=para.start + match.start, end=para.start + match.end,
+    )
+
+
+def _position(para: Paragraph, offset: int) -> tuple[int, int]:
+    """1-based line and column of a paragraph-relative offset."""
+    text = para.text
+    before = text.rfind("\n", 0, offset)
+    before_cr = text.rfind("\r", 0, offset)
+    newlines = text.count("\n", 0, offset) + text.count("\r", 0, offset) - text.count("\r\n", 0, offset)
+    line_start = max(before, before_cr) + 1
+    return para.line + newlines, offset - line_start + 1
+
+
+def _peek(stream: Iterator[Paragraph], chars: int) -> tuple[list[Paragraph], Iterator[Paragraph]]:
+    """Read paragraphs until `chars` characters are buffered; return them and the full stream."""
+    head: list[Paragraph] = []
+    size = 0
+    for para in stream:
+        head.append(para)
+        size += len(para.scan)
+        if size >= chars:
+            break
+    return head, itertools.chain(head, stream)
+
+
+_DEFAULT: Scanner | None = None
+
+
+def scan_text(text: str, lang: str = "auto", **options: Any) -> FileResult:
+    """Scan a text with the built-in lexicon (a shared Scanner is built on first call)."""
+    global _DEFAULT
+    if options:
+        return Scanner(**options).scan_text(text, lang)
+    if _DEFAULT is None:
+        _DEFAULT = Scanner()
+    return _DEFAULT.scan_text(text, lang)
+
+
+def scan_paths(scanner: Scanner, sources: Iterable[Source], lang: str = "auto") -> Iterator[FileResult]:
+    """Scan sources one after another, in order."""
+    for source in sources:
+        yield scanner.scan_source(source, lang)
+
+
+__all__ = ["Scanner", "scan_text", "scan_paths", "entry_info"]

@@ -1,0 +1,244 @@
+"""Find inputs and read them as a stream of paragraphs, with non-prose masked out.
+
+Masking replaces code, URLs and markup with characters of the same length, so every offset
+into the scanned text is also an offset into the original file: no mapping is needed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import fnmatch
+import io
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from bingo.errors import InputError
+
+TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+                 ".rst": "text", ".html": "html", ".htm": "html"}
+SKIP_DIRS = {"node_modules", "__pycache__", "venv"}
+MASK = "\ue000"  # a private-use character: a token that never matches and breaks phrases
+MAX_PARAGRAPH = 64 * 1024
+MAX_LINE = 256 * 1024
+SNIFF_BYTES = 8192
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r(?!$)|\n)")
+STDIN = "<stdin>"
+Masker = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input: a file, stdin or an in-memory text."""
+
+    path: str
+    kind: str = "text"
+    file: Path | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A run of non-blank lines: original text, the text to scan, its offset and first line."""
+
+    text: str
+    scan: str
+    start: int
+    line: int
+
+
+def kind_for(path: str | Path) -> str:
+    """The input kind for a file name (text when unknown)."""
+    return TEXT_SUFFIXES.get(Path(path).suffix.lower(), "text")
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith(".") or name in SKIP_DIRS
+
+
+def discover(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable[str] = ()) -> list[Source]:
+    """Expand files and directories into sources, in a stable order; '-' is stdin.
+
+    Directories are walked recursively for text-like files (plus `include` globs), skipping
+    hidden and VCS folders; files named explicitly are always taken.
+    """
+    include = list(include)
+    exclude = list(exclude)
+    out: list[Source] = []
+    for raw in paths:
+        if raw == "-":
+            out.append(Source(STDIN))
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            out.extend(_walk(path, include, exclude))
+        else:
+            out.append(Source(raw, kind_for(raw), file=path))
+    return out
+
+
+def _walk(root: Path, include: list[str], exclude: list[str]) -> Iterator[Source]:
+    """Text-like files below `root`, sorted, hidden folders skipped."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not _hidden(d))
+        for name in sorted(filenames):
+            full = Path(dirpath) / name
+            rel = full.relative_to(root).as_posix()
+            wanted = full.suffix.lower() in TEXT_SUFFIXES or any(
+                fnmatch.fnmatch(name, g) or fnmatch.fnmatch(rel, g) for g in include)
+            if wanted and not name.startswith(".") and not any(
+                    fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(name, g) for g in exclude):
+                yield Source(str(full), kind_for(name), file=full)
+
+
+def _open(source: Source, stdin: BinaryIO | None) -> BinaryIO:
+    """Open a source as bytes, raising InputError with a one-line reason."""
+    if source.text is not None:
+        return io.BytesIO(source.text.encode("utf-8"))
+    if source.file is None:
+        if stdin is None:
+            raise InputError(source.path, "no standard input")
+        return stdin
+    try:
+        if source.file.is_dir():
+            raise InputError(source.path, "is a directory")
+        return open(source.file, "rb")
+    except FileNotFoundError:
+        raise InputError(source.path, "no such file") from None
+    except PermissionError:
+        raise InputError(source.path, "permission denied") from None
+    except OSError as exc:
+        raise InputError(source.path, f"cannot read: {exc.strerror or exc}") from None
+
+
+def _lines(source: Source, raw: BinaryIO) -> Iterator[str]:
+    """Decode a byte stream as UTF-8 (BOM allowed) line by line, keeping line endings."""
+    head = raw.read(SNIFF_BYTES)
+    if b"\0" in head:
+        raise InputError(source.path, "looks like a binary file (contains NUL bytes)")
+    decoder = codecs.getincrementaldecoder("utf-8")("strict")
+    pending = ""
+    line_no = 1
+    chunk = head
+    while True:
+        try:
+            text = decoder.decode(chunk, final=not chunk)
+        except UnicodeDecodeError:
+            raise InputError(source.path, f"not valid UTF-8 (near line {line_no})") from None
+        if line_no == 1 and not pending:
+            text = text.removeprefix("\ufeff")
+        pending += text
+        end = 0
+        for match in _LINE.finditer(pending):
+            end = match.end()
+            line_no += 1
+            yield match.group(0)
+        pending = pending[end:]
+        while len(pending) > MAX_LINE:  # a huge line without newlines: cut at a space
+            cut = pending.rfind(" ", 0, MAX_LINE) + 1 or MAX_LINE
+            yield pending[:cut]
+            pending = pending[cut:]
+        if not chunk:
+            break
+        chunk = raw.read(1 << 16)
+    if pending:
+        yield pending
+
+
+def paragraphs(source: Source, stdin: BinaryIO | None = None) -> Iterator[Paragraph]:
+    """Stream a source as paragraphs; raise InputError for unreadable, binary or non-UTF-8 input."""
+    raw = _open(source, stdin)
+    try:
+        yield from _paragraphs(_lines(source, raw), masker(source.kind))
+    finally:
+        if raw is not stdin:
+            raw.close()
+
+
+def _paragraphs(lines: Iterable[str], mask: Masker) -> Iterator[Paragraph]:
+    """Group lines into paragraphs at blank lines (and at a size limit, at a line end)."""
+    buf: list[str] = []
+    scan: list[str] = []
+    size = offset = line = start = first_line = 0
+    line = 1
+    for text in lines:
+        masked = mask(text)
+        blank = not masked.strip() or not masked.strip(MASK + " \t\r\n")
+        if buf and (blank or size > MAX_PARAGRAPH):
+            yield Paragraph("".join(buf), "".join(scan), start, first_line)
+            buf, scan, size = [], [], 0
+        if not blank:
+            if not buf:
+                start, first_line = offset, line
+            buf.append(text)
+            scan.append(masked)
+            size += len(text)
+        offset += len(text)
+        if text.endswith(("\n", "\r")):
+            line += 1
+    if buf:
+        yield Paragraph("".join(buf), "".join(scan), start, first_line)
+
+
+class PlainMasker:
+    """Plain text: nothing is masked."""
+
+    def __call__(self, line: str) -> str:
+        """Return the line unchanged."""
+        return line
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_URL = re.compile(r"<?\b(?:https?://|www\.|mailto:)[^\s<>)\]]*>?")
+_LINK_TARGET = re.compile(r"(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)|(?<=\]):\s*\S+|(?<=\])\[[^\]]*\]")
+_HTML_COMMENT = re.compile(r"<!--.*?-->")
+
+
+def _blot(match: re.Match[str]) -> str:
+    """Replace a match by mask characters of the same length (newlines kept)."""
+    return "".join(ch if ch in "\r\n" else MASK for ch in match.group(0))
+
+
+class MarkdownMasker:
+    """Markdown: mask fenced and indented code, inline code, URLs, link targets and comments."""
+
+    def __init__(self) -> None:
+        self.fence: str | None = None
+        self.after_blank = True
+
+    def __call__(self, line: str) -> str:
+        """Return the line with non-prose parts masked (same length)."""
+        stripped = line.strip("\r\n")
+        fence = _FENCE.match(stripped)
+        if self.fence is not None:
+            if fence and fence.group(1)[0] == self.fence[0] and len(fence.group(1)) >= len(self.fence):
+                self.fence = None
+            return _blot_all(line)
+        if fence:
+            self.fence = fence.group(1)
+            return _blot_all(line)
+        if self.after_blank and (stripped.startswith("    ") or stripped.startswith("\t")) and stripped.strip():
+            return _blot_all(line)  # an indented code block
+        self.after_blank = not stripped.strip() or (self.after_blank and stripped.startswith(("    ", "\t")))
+        line = _HTML_COMMENT.sub(_blot, line)
+        line = _INLINE_CODE.sub(_blot, line)
+        line = _LINK_TARGET.sub(_blot, line)
+        return _URL.sub(_blot, line)
+
+
+def _blot_all(line: str) -> str:
+    """Mask a whole line, keeping its line ending."""
+    body = line.rstrip("\r\n")
+    return MASK * len(body) + line[len(body):]
+
+
+MASKERS = {"text": PlainMasker, "markdown": MarkdownMasker, "html": PlainMasker}
+
+
+def masker(kind: str) -> PlainMasker | MarkdownMasker:
+    """A fresh (stateful) masker for an input kind."""
+    return MASKERS.get(kind, PlainMasker)()

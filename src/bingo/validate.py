@@ -1,0 +1,78 @@
+"""Check a lexicon beyond its schema: examples, collisions, tokenisation and order.
+
+`bingo lexicon validate` and the test-suite call `check` so they can never disagree.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from bingo.errors import LexiconError, located
+from bingo.lexicon import Lexicon, load_lexicon
+from bingo.scanner import Scanner
+
+
+def check_examples(scanner: Scanner) -> list[str]:
+    """Every `match` example hits its entry and no `no_match` example does, in each of its languages."""
+    problems = []
+    for entry in sorted(scanner.lexicon.entries.values(), key=lambda e: (e.file, e.line)):
+        for lang in entry.langs:
+            matcher = scanner.matcher(lang)
+            for text in entry.match_examples:
+                if not any(m.id == entry.id for m in matcher.match(text)[1]):
+                    problems.append(located(entry.file, entry.line, f"{entry.id} ({lang}): example does not match: {text!r}"))
+            for text in entry.no_match_examples:
+                if any(m.id == entry.id for m in matcher.match(text)[1]):
+                    problems.append(located(entry.file, entry.line, f"{entry.id} ({lang}): non-example matches: {text!r}"))
+    return problems
+
+
+def check_collisions(scanner: Scanner) -> list[str]:
+    """No two entries may produce the same token pattern, and every entry has at least one."""
+    problems = []
+    entries = scanner.lexicon.entries
+    for lang in ("de", "en"):
+        owners: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        patterns = scanner.matcher(lang).compiled.patterns
+        for entry in scanner.lexicon.for_lang(lang):
+            token_lists = patterns.get(entry.id, [])
+            if not token_lists:
+                problems.append(located(entry.file, entry.line, f"{entry.id} ({lang}): term and variants produce no tokens"))
+            for tokens in token_lists:
+                owners[tuple(tokens)].add(entry.id)
+        for tokens, ids in sorted(owners.items()):
+            if len(ids) > 1:
+                first = min(ids, key=lambda i: (entries[i].file, entries[i].line))
+                others = ", ".join(sorted(ids - {first}))
+                problems.append(located(entries[first].file, entries[first].line,
+                                        f"{first} ({lang}): '{' '.join(tokens)}' is also matched by {others}"))
+    return problems
+
+
+def check_order(lexicon: Lexicon) -> list[str]:
+    """Entries are sorted by id within each file, so diffs stay small and duplicates visible."""
+    problems = []
+    by_file: dict[str, list] = defaultdict(list)
+    for entry in lexicon.entries.values():
+        by_file[entry.file].append(entry)
+    for file, entries in sorted(by_file.items()):
+        entries.sort(key=lambda e: e.line)
+        for before, after in zip(entries, entries[1:]):
+            if after.id < before.id:
+                problems.append(located(file, after.line, f"{after.id} is out of order (entries are sorted by id; it follows {before.id})"))
+    return problems
+
+
+def check(extra: Iterable[Path] = (), *, builtin: bool = True, use_cache: bool = False) -> Lexicon:
+    """Load and fully check a lexicon; raise LexiconError listing every problem."""
+    lexicon = load_lexicon(list(extra), builtin=builtin)
+    scanner = Scanner(lexicon=lexicon, use_cache=use_cache)
+    problems = check_order(lexicon) + check_collisions(scanner) + check_examples(scanner)
+    if problems:
+        raise LexiconError(problems)
+    return lexicon
+
+
+
