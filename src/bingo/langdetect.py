@@ -14,7 +14,7 @@ from bingo import nlp
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _GERMAN_LETTERS = re.compile(r"[äöüÄÖÜß]")
 _GERMAN_ENDINGS = ("en", "ung", "heit", "keit", "lich", "isch", "chen", "sch")
-_ENGLISH_ENDINGS = ("ing", "tion", "ly", "ed", "ness", "ship")
+_ENGLISH_ENDINGS = ("ing", "tion", "ly", "ed", "ness", "ship", "ies", "age", "ity", "ful", "ous")
 
 
 def scores(text: str) -> dict[str, float]:

@@ -326,7 +326,8 @@ def load_house_cards(path: Path, known: Mapping[str, Entry]) -> dict[str, tuple[
 
 def load_lexicon(extra: Iterable[Path] = (), *, builtin: bool = True) -> Lexicon:
     """Load the built-in lexicons plus user files; a later entry with the same id overrides."""
-    files = [*(builtin_files() if builtin else []), *extra]
+    shipped = builtin_files() if builtin else []
+    files = [*shipped, *extra]
     entries: dict[str, Entry] = {}
     problems: list[str] = []
     digest = hashlib.sha256()
@@ -345,7 +346,7 @@ def load_lexicon(extra: Iterable[Path] = (), *, builtin: bool = True) -> Lexicon
         for entry in loaded:
             if entry.id in seen_here:
                 problems.append(located(entry.file, entry.line, f"duplicate id '{entry.id}' (first at line {seen_here[entry.id].line})"))
-            elif entry.id in entries and builtin and path in builtin_files():
+            elif entry.id in entries and path in shipped:
                 problems.append(located(entry.file, entry.line, f"duplicate id '{entry.id}' (also at {entries[entry.id].where})"))
             seen_here[entry.id] = entry
             entries[entry.id] = entry

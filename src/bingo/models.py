@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 JSON_VERSION = 1
@@ -102,11 +102,16 @@ class FileResult:
     hits: tuple[Hit, ...] = ()
     categories: tuple[tuple[str, float], ...] = ()
     card: tuple[str | None, ...] = ()
+    card_terms: tuple[str, ...] = ()
     bingo: bool = False
     passages: tuple[Passage, ...] = ()
     entries: tuple[EntryInfo, ...] = ()
     error: str | None = None
     suppressed: int = 0
+
+    def entry(self, ident: str) -> EntryInfo | None:
+        """The report view of an entry hit in this file."""
+        return next((info for info in self.entries if info.id == ident), None)
 
     @property
     def weighted(self) -> float:
@@ -131,6 +136,7 @@ class FileResult:
             "bingo": self.bingo,
             "categories": dict(self.categories),
             "hits": [hit.to_dict() for hit in self.hits],
+            "entries": {info.id: info.to_dict() for info in self.entries},
         }
         if self.suppressed:
             data["suppressed"] = self.suppressed
@@ -144,7 +150,6 @@ class RunResult:
     """The results of one run over all inputs, in input order."""
 
     files: tuple[FileResult, ...]
-    entries: dict[str, EntryInfo] = field(default_factory=dict)
 
     @property
     def errors(self) -> tuple[FileResult, ...]:
@@ -176,5 +181,4 @@ class RunResult:
             "version": JSON_VERSION,
             "files": [f.to_dict() for f in self.files],
             "summary": self.summary(),
-            "entries": {key: self.entries[key].to_dict() for key in sorted(self.entries)},
         }

@@ -92,6 +92,7 @@ class Scanner:
         return FileResult(
             path=path, lang=lang, words=words, score=value, verdict=scoring.verdict(value, lang),
             hits=tuple(hits), categories=scoring.categories(hits), card=card,
+            card_terms=tuple(self.lexicon.entries[i].term if i else "" for i in card),
             bingo=bool(scoring.completed_lines(marked)), passages=tuple(passages),
             entries=tuple(entry_info(self.lexicon.entries[i], lang) for i in sorted(ids)),
         )

@@ -25,7 +25,7 @@ MASK = "\ue000"  # a private-use character: a token that never matches and break
 MAX_PARAGRAPH = 64 * 1024
 MAX_LINE = 256 * 1024
 SNIFF_BYTES = 8192
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r(?!$)|\n)")
+_NEWLINE = re.compile(r"\r\n|\r(?!$)|\n")  # a lone trailing \r waits: its \n may be in the next chunk
 STDIN = "<stdin>"
 Masker = Callable[[str], str]
 
@@ -132,10 +132,10 @@ def _lines(source: Source, raw: BinaryIO) -> Iterator[str]:
             text = text.removeprefix("\ufeff")
         pending += text
         end = 0
-        for match in _LINE.finditer(pending):
+        for match in _NEWLINE.finditer(pending):
+            yield pending[end:match.end()]
             end = match.end()
             line_no += 1
-            yield match.group(0)
         pending = pending[end:]
         while len(pending) > MAX_LINE:  # a huge line without newlines: cut at a space
             cut = pending.rfind(" ", 0, MAX_LINE) + 1 or MAX_LINE

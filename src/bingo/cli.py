@@ -1,0 +1,210 @@
+"""The command line: the only module that prints or decides how the process exits."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Literal, Optional
+
+import typer
+
+from bingo import __version__
+from bingo.errors import BingoError
+from bingo.gates import EXIT_ERROR, EXIT_OK, Gates, exit_code
+
+# typer >= 0.24 carries its own copy of click: find its base exception class by name.
+CLICK_ERROR: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+
+app = typer.Typer(
+    name="bingo", add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+    rich_markup_mode="rich", context_settings={"help_option_names": ["-h", "--help"]},
+    help="Find CX and corporate jargon in German and English text and make it visible.\n\n"
+         "Example: [bold]echo 'Wir heben Synergien entlang der Customer Journey' | bingo scan[/bold]",
+)
+lexicon_app = typer.Typer(no_args_is_help=True, help="Inspect and validate lexicons.")
+app.add_typer(lexicon_app, name="lexicon")
+
+FormatName = Literal["auto", "rich", "plain", "json", "line"]
+LangOption = Annotated[Literal["auto", "de", "en"], typer.Option("--lang", "-l", help="Language of the text.")]
+LexiconOption = Annotated[Optional[list[Path]], typer.Option(  # noqa: UP007 (typer needs Optional)
+    "--lexicon", help="Extra lexicon YAML file (repeatable); same ids override built-in entries.")]
+
+
+def _err(message: str) -> None:
+    """Write a one-line diagnostic to stderr."""
+    typer.echo(f"bingo: {message}", err=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"bingo {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Show the version and exit.")] = False) -> None:
+    """Find CX and corporate jargon in German and English text and make it visible."""
+
+
+def _color_wanted(stream: io.TextIOBase | None) -> bool:
+    """Colours only on a terminal and never when NO_COLOR is set."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(stream is not None and hasattr(stream, "isatty") and stream.isatty())
+
+
+def pick_format(name: str, stdout_is_tty: bool) -> str:
+    """Resolve `auto`: github under GitHub Actions, plain when piped, rich on a terminal."""
+    if name != "auto":
+        return name
+    from bingo.report import FORMATTERS
+
+    if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in FORMATTERS:
+        return "github"
+    return "rich" if stdout_is_tty else "plain"
+
+
+@app.command(epilog="Examples:\n\n  bingo scan samples/de-jargon-strategie.txt\n\n"
+                    "  cat newsletter.md | bingo scan --format json\n\n  bingo scan site/ --max-score 40")
+def scan(
+    paths: Annotated[Optional[list[str]], typer.Argument(  # noqa: UP007
+        help="Files, directories (walked for .txt .md .html .rst) or '-' for stdin.", show_default=False)] = None,
+    lang: LangOption = "auto",
+    output_format: Annotated[FormatName, typer.Option("--format", "-f", help="Report format.")] = "auto",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file.")] = None,  # noqa: UP007
+    max_score: Annotated[Optional[int], typer.Option("--max-score", min=0, max=100,  # noqa: UP007
+                                                     help="Exit 1 when any file scores above this.")] = None,
+    lexicon: LexiconOption = None,
+    include: Annotated[Optional[list[str]], typer.Option("--include", help="Also scan files matching this glob in directories.")] = None,  # noqa: UP007
+    exclude: Annotated[Optional[list[str]], typer.Option("--exclude", help="Skip files matching this glob in directories.")] = None,  # noqa: UP007
+    model: Annotated[Optional[str], typer.Option("--model", help="Use an installed trained spaCy pipeline (e.g. de_core_news_sm).")] = None,  # noqa: UP007
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the compiled-lexicon cache.")] = False,
+    width: Annotated[int, typer.Option("--width", min=40, max=400, help="Width of the human report.")] = 100,
+) -> int:
+    """Scan text for jargon and report a Bullshit-Index per file.
+
+    Exit codes: 0 under the threshold, 1 over --max-score, 2 usage or input error.
+    """
+    from bingo.lexicon import load_lexicon
+    from bingo.models import RunResult
+    from bingo.report import Options, renderer
+    from bingo.scanner import Scanner
+    from bingo.sources import discover
+
+    if not paths:
+        if sys.stdin is None or sys.stdin.isatty():
+            raise BingoError("no input: give files, directories or '-' to read standard input")
+        paths = ["-"]
+    sources = discover(paths, include or (), exclude or ())
+    if not sources:
+        raise BingoError(f"no text files found in {', '.join(paths)}")
+    scanner = Scanner(lexicon=load_lexicon(lexicon or ()), model=model, use_cache=not no_cache)
+    stdin = sys.stdin.buffer if sys.stdin is not None and hasattr(sys.stdin, "buffer") else None
+    results = tuple(scanner.scan_source(source, lang, stdin=stdin) for source in sources)
+    run = RunResult(results)
+    for failed in run.errors:
+        _err(f"error: {failed.path}: {failed.error}")
+    failures = Gates(max_score=max_score).failures(run)
+    target = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        name = pick_format(output_format, output is None and _color_wanted(sys.stdout))
+        color = name == "rich" and output is None and _color_wanted(sys.stdout)
+        renderer(name)(run, target, Options(color=color, width=width))
+    finally:
+        if output:
+            target.close()
+    for failure in failures:
+        _err(failure)
+    return exit_code(run, failures)
+
+
+@lexicon_app.command("validate", epilog="Example:\n\n  bingo lexicon validate my-terms.yaml")
+def lexicon_validate(
+    files: Annotated[Optional[list[Path]], typer.Argument(help="Extra lexicon files to check with the built-in ones.")] = None,  # noqa: UP007
+    no_builtin: Annotated[bool, typer.Option("--no-builtin", help="Check only the given files.")] = False,
+) -> int:
+    """Check lexicon files: schema, examples, collisions and order (FILE:LINE messages)."""
+    from bingo.validate import check
+
+    lexicon = check(files or (), builtin=not no_builtin)
+    langs = {lang: len(lexicon.for_lang(lang)) for lang in ("de", "en")}
+    typer.echo(f"ok: {len(lexicon.entries)} entries ({langs['de']} for de, {langs['en']} for en) "
+               f"in {len(lexicon.files)} file(s)")
+    return EXIT_OK
+
+
+@lexicon_app.command("list", epilog="Example:\n\n  bingo lexicon list --lang en --category idiom")
+def lexicon_list(
+    lang: Annotated[Optional[Literal["de", "en"]], typer.Option("--lang", "-l",  # noqa: UP007
+                                                                help="Only entries for this language.")] = None,
+    category: Annotated[Optional[str], typer.Option("--category", "-c", help="Only this category.")] = None,  # noqa: UP007
+    lexicon: LexiconOption = None,
+) -> int:
+    """List entries: id, language, category, weight and term."""
+    from bingo.lexicon import CATEGORIES, load_lexicon
+
+    if category is not None and category not in CATEGORIES:
+        raise typer.BadParameter(f"unknown category '{category}' (known: {', '.join(CATEGORIES)})",
+                                 param_hint="--category")
+    entries = load_lexicon(lexicon or ()).entries
+    for key in sorted(entries):
+        entry = entries[key]
+        if (lang and lang not in entry.langs) or (category and entry.category != category):
+            continue
+        typer.echo(f"{entry.id:<36} {entry.lang:<5} {entry.category:<11} {entry.weight:>4g}  {entry.term}")
+    return EXIT_OK
+
+
+@lexicon_app.command("show", epilog="Example:\n\n  bingo lexicon show kundenzentrierung")
+def lexicon_show(ident: Annotated[str, typer.Argument(metavar="ID", help="Entry id.")],
+                 lexicon: LexiconOption = None) -> int:
+    """Show one entry with its variants, message, alternative, source and examples."""
+    from bingo.lexicon import load_lexicon
+
+    entries = load_lexicon(lexicon or ()).entries
+    if ident not in entries:
+        raise BingoError(f"no entry with id '{ident}' (see 'bingo lexicon list')")
+    entry = entries[ident]
+    rows = [("id", entry.id), ("term", entry.term), ("lang", entry.lang), ("category", entry.category),
+            ("weight", f"{entry.weight:g}"), ("level", entry.level), ("variants", ", ".join(entry.variants) or "–"),
+            ("compound", entry.compound), ("inflect", entry.inflect), ("source", entry.source),
+            ("defined at", entry.where)]
+    rows += [(f"message [{k}]", v) for k, v in entry.message.items()]
+    rows += [(f"alternative [{k}]", v) for k, v in entry.alternative.items()]
+    rows += [("matches", text) for text in entry.match_examples]
+    rows += [("does not match", text) for text in entry.no_match_examples]
+    for key, value in rows:
+        typer.echo(f"{key + ':':<18} {value}")
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI with `argv` and return the exit code (never raises for user errors)."""
+    try:
+        result = app(args=argv, prog_name="bingo", standalone_mode=False)
+    except typer.Exit as exc:
+        return exc.exit_code
+    except CLICK_ERROR as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            typer.echo(exc.format_message())
+        else:
+            _err(f"error: {exc.format_message()} (see 'bingo --help')")
+        return EXIT_ERROR
+    except typer.Abort:
+        _err("aborted")
+        return 130
+    except BingoError as exc:
+        for line in str(exc).splitlines() or [type(exc).__name__]:
+            _err(f"error: {line}")
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_OK
+    return result if isinstance(result, int) else EXIT_OK
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

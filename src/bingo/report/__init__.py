@@ -1,0 +1,39 @@
+"""Renderers: each output format is a small module with `render(run, out, options)`, picked by name."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Protocol, TextIO
+
+from bingo.models import RunResult
+
+# name -> module; modules are imported only when their format is used.
+FORMATTERS: dict[str, str] = {
+    "rich": "bingo.report.human",
+    "plain": "bingo.report.human",
+    "json": "bingo.report.json",
+    "line": "bingo.report.line",
+}
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to render: colours, width, and how much detail the human report shows."""
+
+    color: bool = False
+    width: int = 100
+    passages: bool = True
+    card: bool = True
+
+
+class Renderer(Protocol):
+    """The interface every report module implements."""
+
+    def __call__(self, run: RunResult, out: TextIO, options: Options) -> None:
+        """Write the report of `run` to `out`."""
+
+
+def renderer(name: str) -> Renderer:
+    """The render function for a format name (KeyError for unknown names)."""
+    return importlib.import_module(FORMATTERS[name]).render

@@ -1,0 +1,161 @@
+"""The human report (`rich`, and `plain` without colours): score, hits, passages and the bingo card."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TextIO
+
+from rich import box
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from bingo.lexicon import CATEGORIES
+from bingo.models import FileResult, Hit, RunResult
+from bingo.report import Options
+
+LANG_NAMES = {"de": "Deutsch", "en": "English"}
+WORDS = {"de": ("Wörter", "Treffer", "Alternative", "Begriff", "Kategorie", "Anzahl", "Warum", "FREI"),
+         "en": ("words", "hits", "Alternative", "Term", "Category", "Count", "Why", "FREE")}
+BAR = 30
+VERDICT_STYLE = {"klartext": "bold green", "werbeprosa": "bold yellow", "bullshit-bingo": "bold red"}
+MAX_LINE = 160
+
+
+def render(run: RunResult, out: TextIO, options: Options) -> None:
+    """Write one block per scanned file and, for several files, a summary table."""
+    console = Console(file=out, width=options.width, force_terminal=options.color, no_color=not options.color,
+                      highlight=False, emoji=False, soft_wrap=False, legacy_windows=False)
+    scanned = run.scanned
+    for index, result in enumerate(scanned):
+        if index:
+            console.print()
+        console.print(file_block(result, options))
+    if len(run.files) > 1:
+        console.print()
+        console.print(summary_table(run))
+
+
+def file_block(result: FileResult, options: Options) -> Group:
+    """Header, hit table, passages and card of one file."""
+    lang = result.lang or "en"
+    parts: list = [header(result)]
+    if result.hits:
+        parts += [Text(""), hit_table(result)]
+        if options.passages:
+            parts += [Text(""), *passages(result, options)]
+    if options.card and result.card:
+        parts += [Text(""), card(result)]
+    if not result.hits:
+        parts.insert(1, Text("Keine Phrasen gefunden." if lang == "de" else "No jargon found.", style="green"))
+    return Group(*parts)
+
+
+def header(result: FileResult) -> Text:
+    """File, language, words and the score with a bar and the verdict."""
+    lang = result.lang or "en"
+    words_label, hits_label = WORDS[lang][0], WORDS[lang][1]
+    text = Text()
+    text.append(result.path, style="bold")
+    text.append(f"  ·  {LANG_NAMES.get(lang, lang)}  ·  {result.words} {words_label}  ·  {len(result.hits)} {hits_label}\n")
+    filled = round(BAR * result.score / 100)
+    style = VERDICT_STYLE.get(result.verdict.id if result.verdict else "", "bold")
+    text.append("Bullshit-Index ")
+    text.append(f"{result.score:>3}/100 ", style=style)
+    text.append("█" * filled, style=style)
+    text.append("░" * (BAR - filled), style="dim")
+    text.append(f"  {result.verdict.label if result.verdict else ''}", style=style)
+    return text
+
+
+def hit_table(result: FileResult) -> Table:
+    """One row per entry hit: term, category, count, message and alternative."""
+    lang = result.lang or "en"
+    labels = WORDS[lang]
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    table.add_column(labels[3], style="bold", max_width=28)
+    table.add_column(labels[4], max_width=21)
+    table.add_column("#", justify="right")
+    table.add_column(f"{labels[6]} → {labels[2]}")
+    counts = Counter(hit.id for hit in result.hits)
+    for ident, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        info = result.entry(ident)
+        if info is None:
+            continue
+        category = CATEGORIES.get(info.category, {}).get(lang, info.category)
+        why = Text(info.message)
+        if info.alternative:
+            why.append(f"\n→ {info.alternative}", style="green")
+        table.add_row(info.term, category, str(count), why)
+    return table
+
+
+def passages(result: FileResult, options: Options) -> list[Text]:
+    """The lines of the text that contain hits, with the hits highlighted."""
+    by_line: dict[int, list[Hit]] = {}
+    for hit in result.hits:
+        by_line.setdefault(hit.line, []).append(hit)
+    out = []
+    for passage in result.passages:
+        lines = passage.text.splitlines()
+        for offset, line_text in enumerate(lines):
+            number = passage.line + offset
+            if number not in by_line:
+                continue
+            out.append(_highlight(number, line_text, by_line[number], options.color))
+    return out
+
+
+def _highlight(number: int, line_text: str, hits: list[Hit], color: bool) -> Text:
+    """A numbered line with its hits marked (style with colours, [[...]] without)."""
+    text = Text(f"{number:>5} │ ", style="dim")
+    cursor = 0
+    for hit in sorted(hits, key=lambda h: h.column):
+        lo = hit.column - 1
+        hi = hit.end_column - 1 if hit.end_line == hit.line else len(line_text)
+        if lo < cursor:
+            continue
+        text.append(line_text[cursor:lo])
+        text.append(line_text[lo:hi] if color else f"[[{line_text[lo:hi]}]]", style="bold black on yellow")
+        cursor = hi
+    text.append(line_text[cursor:])
+    text.truncate(MAX_LINE, overflow="ellipsis")
+    return text
+
+
+def card(result: FileResult) -> Table:
+    """The language's house card with the squares this text hit marked, and BINGO if a line is full."""
+    lang = result.lang or "en"
+    marked = result.card_marked
+    title = "BINGO!" if result.bingo else ("Bullshit-Bingo" if lang == "de" else "Buzzword bingo")
+    table = Table(title=title, title_style="bold red" if result.bingo else "bold", box=box.SQUARE,
+                  show_header=False, expand=False)
+    for _ in range(5):
+        table.add_column(width=16, justify="center")
+    cells = []
+    for ident, label, hit in zip(result.card, result.card_terms, marked, strict=True):
+        if ident is None:
+            cells.append(Text(WORDS[lang][7], style="bold"))
+            continue
+        cells.append(Text(f"✘ {label}", style="bold black on green") if hit else Text(label, style="dim"))
+    for row in range(5):
+        table.add_row(*cells[row * 5:row * 5 + 5])
+    return table
+
+
+def summary_table(run: RunResult) -> Table:
+    """One row per input: language, words, hits, score, verdict, bingo or the error."""
+    table = Table(title="Summary", box=box.SIMPLE_HEAD, show_edge=False)
+    for name, justify in (("File", "left"), ("Lang", "left"), ("Words", "right"), ("Hits", "right"),
+                          ("Score", "right"), ("Verdict", "left"), ("Bingo", "left")):
+        table.add_column(name, justify=justify)
+    for result in run.files:
+        if result.error is not None:
+            table.add_row(result.path, "", "", "", "", f"error: {result.error}", "")
+            continue
+        table.add_row(result.path, result.lang or "", str(result.words), str(len(result.hits)), str(result.score),
+                      result.verdict.label if result.verdict else "", "BINGO" if result.bingo else "")
+    summary = run.summary()
+    table.add_row("total", "", str(summary["words"]), str(summary["hits"]), f"max {summary['max_score']}", "",
+                  str(summary["bingo"]) if summary["bingo"] else "", style="bold")
+    return table

@@ -1,0 +1,20 @@
+"""`--format line`: one parsable line per hit, `path:line:col: [category] term — message`."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from bingo.models import RunResult
+from bingo.report import Options
+
+
+def render(run: RunResult, out: TextIO, options: Options) -> None:
+    """Write one line per hit and one per unreadable file, in input order."""
+    for result in run.files:
+        if result.error is not None:
+            out.write(f"{result.path}:0:0: [error] {result.error}\n")
+            continue
+        for hit in result.hits:
+            info = result.entry(hit.id)
+            message = info.message if info else ""
+            out.write(f"{result.path}:{hit.line}:{hit.column}: [{hit.category}] {hit.term} — {message}\n")
