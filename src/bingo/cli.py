@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Literal, Optional
+from collections.abc import Callable
+from typing import Annotated, Any, Literal, Optional
 
 import typer
 
@@ -35,6 +37,22 @@ LexiconOption = Annotated[Optional[list[Path]], typer.Option(  # noqa: UP007 (ty
 def _err(message: str) -> None:
     """Write a one-line diagnostic to stderr."""
     typer.echo(f"bingo: {message}", err=True)
+
+
+def _guarded(command: Callable[..., int]) -> Callable[..., int]:
+    """Turn user errors into a one-line message and exit 2, and a non-zero result into typer.Exit."""
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> int:
+        try:
+            code = command(*args, **kwargs)
+        except BingoError as exc:
+            for line in str(exc).splitlines() or [type(exc).__name__]:
+                _err(f"error: {line}")
+            raise typer.Exit(EXIT_ERROR) from None
+        if code:
+            raise typer.Exit(code)
+        return EXIT_OK
+    return wrapper
 
 
 def _version(value: bool) -> None:
@@ -69,6 +87,7 @@ def pick_format(name: str, stdout_is_tty: bool) -> str:
 
 @app.command(epilog="Examples:\n\n  bingo scan samples/de-jargon-strategie.txt\n\n"
                     "  cat newsletter.md | bingo scan --format json\n\n  bingo scan site/ --max-score 40")
+@_guarded
 def scan(
     paths: Annotated[Optional[list[str]], typer.Argument(  # noqa: UP007
         help="Files, directories (walked for .txt .md .html .rst) or '-' for stdin.", show_default=False)] = None,
@@ -122,6 +141,7 @@ def scan(
 
 
 @lexicon_app.command("validate", epilog="Example:\n\n  bingo lexicon validate my-terms.yaml")
+@_guarded
 def lexicon_validate(
     files: Annotated[Optional[list[Path]], typer.Argument(help="Extra lexicon files to check with the built-in ones.")] = None,  # noqa: UP007
     no_builtin: Annotated[bool, typer.Option("--no-builtin", help="Check only the given files.")] = False,
@@ -137,6 +157,7 @@ def lexicon_validate(
 
 
 @lexicon_app.command("list", epilog="Example:\n\n  bingo lexicon list --lang en --category idiom")
+@_guarded
 def lexicon_list(
     lang: Annotated[Optional[Literal["de", "en"]], typer.Option("--lang", "-l",  # noqa: UP007
                                                                 help="Only entries for this language.")] = None,
@@ -159,6 +180,7 @@ def lexicon_list(
 
 
 @lexicon_app.command("show", epilog="Example:\n\n  bingo lexicon show kundenzentrierung")
+@_guarded
 def lexicon_show(ident: Annotated[str, typer.Argument(metavar="ID", help="Entry id.")],
                  lexicon: LexiconOption = None) -> int:
     """Show one entry with its variants, message, alternative, source and examples."""
