@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from bingo.errors import InputError
-from bingo.sources import MASK, Source, discover, paragraphs
+from bingo.markup import MASK
+from bingo.sources import Source, discover, paragraphs
 
 
 def paras(tmp_path: Path, content: bytes, name: str = "t.txt") -> list:

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import functools
 import io
+import json
 import os
 import sys
 from pathlib import Path
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Annotated, Any, Literal, Optional
 
 import typer
 
 from bingo import __version__
 from bingo.errors import BingoError
-from bingo.gates import EXIT_ERROR, EXIT_OK, Gates, exit_code
+from bingo.gates import EXIT_ERROR, EXIT_OK, exit_code
 
 # typer >= 0.24 carries its own copy of click: find its base exception class by name.
 CLICK_ERROR: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
@@ -28,7 +29,7 @@ app = typer.Typer(
 lexicon_app = typer.Typer(no_args_is_help=True, help="Inspect and validate lexicons.")
 app.add_typer(lexicon_app, name="lexicon")
 
-FormatName = Literal["auto", "rich", "plain", "json", "line"]
+FormatName = Literal["auto", "rich", "plain", "json", "sarif", "github", "line"]
 LangOption = Annotated[Literal["auto", "de", "en"], typer.Option("--lang", "-l", help="Language of the text.")]
 LexiconOption = Annotated[Optional[list[Path]], typer.Option(  # noqa: UP007 (typer needs Optional)
     "--lexicon", help="Extra lexicon YAML file (repeatable); same ids override built-in entries.")]
@@ -85,59 +86,106 @@ def pick_format(name: str, stdout_is_tty: bool) -> str:
     return "rich" if stdout_is_tty else "plain"
 
 
+ConfigOption = Annotated[Optional[Path], typer.Option(  # noqa: UP007
+    "--config", help="Configuration file (default: the nearest .bingo.yaml or pyproject.toml [tool.bingo]).")]
+
+
 @app.command(epilog="Examples:\n\n  bingo scan samples/de-jargon-strategie.txt\n\n"
-                    "  cat newsletter.md | bingo scan --format json\n\n  bingo scan site/ --max-score 40")
+                    "  cat newsletter.md | bingo scan --format json\n\n"
+                    "  bingo scan site/ --format sarif --output bingo.sarif --max-score 40")
 @_guarded
 def scan(
     paths: Annotated[Optional[list[str]], typer.Argument(  # noqa: UP007
         help="Files, directories (walked for .txt .md .html .rst) or '-' for stdin.", show_default=False)] = None,
-    lang: LangOption = "auto",
-    output_format: Annotated[FormatName, typer.Option("--format", "-f", help="Report format.")] = "auto",
+    lang: Annotated[Optional[Literal["auto", "de", "en"]], typer.Option(  # noqa: UP007
+        "--lang", "-l", help="Language of the text (default auto).", show_default=False)] = None,
+    output_format: Annotated[Optional[FormatName], typer.Option(  # noqa: UP007
+        "--format", "-f", help="Report format (default auto: github on GitHub Actions, rich on a terminal, "
+                               "plain otherwise).", show_default=False)] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file.")] = None,  # noqa: UP007
     max_score: Annotated[Optional[int], typer.Option("--max-score", min=0, max=100,  # noqa: UP007
-                                                     help="Exit 1 when any file scores above this.")] = None,
+                                                     help="Exit 1 when a file scores above this.")] = None,
+    max_hits: Annotated[Optional[int], typer.Option("--max-hits", min=0,  # noqa: UP007
+                                                    help="Exit 1 when a file has more hits than this.")] = None,
+    fail_on_bingo: Annotated[Optional[bool], typer.Option(  # noqa: UP007
+        "--fail-on-bingo/--no-fail-on-bingo", help="Exit 1 when a file completes a line on the house card.",
+        show_default=False)] = None,
+    fail_on: Annotated[Optional[list[str]], typer.Option(  # noqa: UP007
+        "--fail-on", help="Exit 1 on any hit of this category or level (repeatable), e.g. idiom, error.")] = None,
+    baseline: Annotated[Optional[Path], typer.Option(  # noqa: UP007
+        "--baseline", help="A JSON report of an earlier run: fail only where a score rose or hits are new.")] = None,
     lexicon: LexiconOption = None,
     include: Annotated[Optional[list[str]], typer.Option("--include", help="Also scan files matching this glob in directories.")] = None,  # noqa: UP007
     exclude: Annotated[Optional[list[str]], typer.Option("--exclude", help="Skip files matching this glob in directories.")] = None,  # noqa: UP007
+    skip_quotes: Annotated[Optional[bool], typer.Option(  # noqa: UP007
+        "--skip-quotes/--no-skip-quotes", help="Skip quoted text (Markdown > blockquotes, HTML blockquote and q).",
+        show_default=False)] = None,
+    config: ConfigOption = None,
     model: Annotated[Optional[str], typer.Option("--model", help="Use an installed trained spaCy pipeline (e.g. de_core_news_sm).")] = None,  # noqa: UP007
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the compiled-lexicon cache.")] = False,
     width: Annotated[int, typer.Option("--width", min=40, max=400, help="Width of the human report.")] = 100,
 ) -> int:
     """Scan text for jargon and report a Bullshit-Index per file.
 
-    Exit codes: 0 under the threshold, 1 over --max-score, 2 usage or input error.
+    Exit codes: 0 clean or under the thresholds, 1 a file over a threshold, 2 usage or input error.
     """
-    from bingo.lexicon import load_lexicon
-    from bingo.models import RunResult
+    from bingo import config as config_module
+    from bingo.gates import Gates, load_baseline
     from bingo.report import Options, renderer
-    from bingo.scanner import Scanner
-    from bingo.sources import discover
+    from bingo.runner import execute
 
+    given = {"lang": lang, "format": output_format, "max_score": max_score, "max_hits": max_hits,
+             "fail_on_bingo": fail_on_bingo, "fail_on": _tuple(fail_on), "include": _tuple(include),
+             "exclude": _tuple(exclude), "skip_quotes": skip_quotes,
+             "lexicons": _tuple(str(p) for p in lexicon or ())}
+    settings, _ = config_module.resolve(config, config_module.validate_options(given))
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
             raise BingoError("no input: give files, directories or '-' to read standard input")
         paths = ["-"]
-    sources = discover(paths, include or (), exclude or ())
-    if not sources:
-        raise BingoError(f"no text files found in {', '.join(paths)}")
-    scanner = Scanner(lexicon=load_lexicon(lexicon or ()), model=model, use_cache=not no_cache)
+    gates = Gates(max_score=settings.max_score, max_hits=settings.max_hits, fail_on_bingo=settings.fail_on_bingo,
+                  fail_on=settings.fail_on, baseline=load_baseline(baseline) if baseline else None)
     stdin = sys.stdin.buffer if sys.stdin is not None and hasattr(sys.stdin, "buffer") else None
-    results = tuple(scanner.scan_source(source, lang, stdin=stdin) for source in sources)
-    run = RunResult(results)
+    run = execute(paths, settings, model=model, use_cache=not no_cache, stdin=stdin)
     for failed in run.errors:
         _err(f"error: {failed.path}: {failed.error}")
-    failures = Gates(max_score=max_score).failures(run)
-    target = output.open("w", encoding="utf-8") if output else sys.stdout
-    try:
-        name = pick_format(output_format, output is None and _color_wanted(sys.stdout))
-        color = name == "rich" and output is None and _color_wanted(sys.stdout)
-        renderer(name)(run, target, Options(color=color, width=width))
-    finally:
-        if output:
-            target.close()
+    failures = gates.failures(run)
+    terminal = output is None and _color_wanted(sys.stdout)
+    name = pick_format(settings.format, terminal)
+    write = renderer(name)
+    options = Options(color=name == "rich" and terminal, width=width)
+    if output is None:
+        write(run, sys.stdout, options)
+    else:
+        try:
+            with output.open("w", encoding="utf-8") as target:
+                write(run, target, options)
+        except OSError as exc:
+            raise BingoError(f"{output}: cannot write the report: {exc.strerror or exc}") from None
     for failure in failures:
         _err(failure)
     return exit_code(run, failures)
+
+
+def _tuple(values: Any) -> tuple[str, ...] | None:
+    """None for an option that was not given, else its values as a tuple."""
+    values = tuple(values or ())
+    return values or None
+
+
+@app.command("config", epilog="Example:\n\n  bingo config --config ci/.bingo.yaml")
+@_guarded
+def show_config(config: ConfigOption = None) -> int:
+    """Print the effective configuration and where each value came from."""
+    from bingo import config as config_module
+
+    settings, path = config_module.resolve(config, {})
+    typer.echo(f"# configuration file: {path if path else 'none found (defaults)'}")
+    for key in config_module.KEYS:
+        value = getattr(settings, key)
+        shown = list(value) if isinstance(value, tuple) else dict(value) if isinstance(value, Mapping) else value
+        typer.echo(f"{key}: {json.dumps(shown, ensure_ascii=False)}  # {settings.origin(key)}")
+    return EXIT_OK
 
 
 @lexicon_app.command("validate", epilog="Example:\n\n  bingo lexicon validate my-terms.yaml")

@@ -16,12 +16,20 @@ class InputError(BingoError):
         self.reason = reason
 
 
-class LexiconError(BingoError):
-    """One or more problems in lexicon or configuration files, each as `FILE:LINE: message`."""
+class LocatedError(BingoError):
+    """One or more problems in a data file, each as `FILE:LINE: message`."""
 
     def __init__(self, problems: list[str]) -> None:
         super().__init__("\n".join(problems))
         self.problems = problems
+
+
+class LexiconError(LocatedError):
+    """Problems in lexicon files."""
+
+
+class ConfigError(LocatedError):
+    """Problems in a configuration file (`.bingo.yaml` or `[tool.bingo]` in pyproject.toml)."""
 
 
 def located(path: str, line: int | None, message: str) -> str:

@@ -1,10 +1,21 @@
-"""Decide the exit status of a run from its results and the thresholds the user set."""
+"""Decide the exit status of a run from its results, the thresholds and an optional baseline.
+
+Without a baseline a file fails when it is over any threshold. With a baseline (a JSON report of
+an earlier run) a file fails only when it regressed — its score rose or an entry has more hits
+than before — and, when thresholds are set, is also over one of them.
+"""
 
 from __future__ import annotations
 
+import json
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
-from bingo.models import RunResult
+from bingo.errors import BingoError
+from bingo.models import FileResult, RunResult
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -12,17 +23,85 @@ EXIT_ERROR = 2
 
 
 @dataclass(frozen=True)
+class Baseline:
+    """Per file: the score and the hit count per entry id of an earlier run."""
+
+    files: Mapping[str, tuple[int, Counter[str]]]
+
+    def regressions(self, result: FileResult) -> list[str]:
+        """How a file got worse since the baseline (empty when it did not)."""
+        counts = Counter(hit.id for hit in result.hits)
+        if result.path not in self.files:
+            return [f"{len(result.hits)} new hit(s) in a file not in the baseline"] if result.hits else []
+        score, before = self.files[result.path]
+        out = []
+        if result.score > score:
+            out.append(f"score rose from {score} to {result.score}")
+        new = sorted(ident for ident in counts if counts[ident] > before.get(ident, 0))
+        if new:
+            out.append(f"new hits of {', '.join(new)}")
+        return out
+
+
+def load_baseline(path: Path) -> Baseline:
+    """Read a `--format json` report as a baseline; a bad file is a usage error."""
+    try:
+        data: Any = json.loads(path.read_text(encoding="utf-8"))
+        files = {
+            f["path"]: (int(f["score"]), Counter(h["id"] for h in f["hits"]))
+            for f in data["files"] if f.get("error") is None
+        }
+    except FileNotFoundError:
+        raise BingoError(f"{path}: no such baseline file") from None
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+        raise BingoError(f"{path}: not a bingo JSON report ({type(exc).__name__}: {exc})") from None
+    return Baseline(files)
+
+
+@dataclass(frozen=True)
 class Gates:
     """Thresholds; a file over any of them fails the run."""
 
     max_score: int | None = None
+    max_hits: int | None = None
+    fail_on_bingo: bool = False
+    fail_on: tuple[str, ...] = ()
+    baseline: Baseline | None = None
+
+    @property
+    def thresholds(self) -> bool:
+        """True when any threshold is set."""
+        return self.max_score is not None or self.max_hits is not None or self.fail_on_bingo or bool(self.fail_on)
+
+    def over(self, result: FileResult) -> list[str]:
+        """The thresholds one file exceeds."""
+        out = []
+        if self.max_score is not None and result.score > self.max_score:
+            out.append(f"score {result.score} is above --max-score {self.max_score}")
+        if self.max_hits is not None and len(result.hits) > self.max_hits:
+            out.append(f"{len(result.hits)} hits are above --max-hits {self.max_hits}")
+        if self.fail_on_bingo and result.bingo:
+            out.append("BINGO on the house card (--fail-on-bingo)")
+        for name in self.fail_on:
+            count = sum(1 for h in result.hits if name in (h.category, h.level))
+            if count:
+                out.append(f"{count} hit(s) of {name} (--fail-on {name})")
+        return out
 
     def failures(self, run: RunResult) -> list[str]:
-        """One line per file and threshold it exceeds."""
+        """One line per failing file, saying why."""
         out = []
         for result in run.scanned:
-            if self.max_score is not None and result.score > self.max_score:
-                out.append(f"{result.path}: score {result.score} is above --max-score {self.max_score}")
+            reasons = self.over(result)
+            if self.baseline is not None:
+                regressed = self.baseline.regressions(result)
+                if not regressed:
+                    reasons = []
+                elif not self.thresholds:
+                    reasons = regressed
+                elif reasons:
+                    reasons = [*regressed, *reasons]
+            out.extend(f"{result.path}: {reason}" for reason in reasons)
         return out
 
 

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from bingo.errors import LexiconError, located
+from bingo.errors import BingoError, LexiconError, located
 
 LANGS = ("de", "en")
 ENTRY_LANGS = ("de", "en", "both")
@@ -103,6 +104,22 @@ class Lexicon:
     house_cards: Mapping[str, tuple[str, ...]]
     files: tuple[str, ...]
     digest: str
+
+    def adjusted(self, disable: Iterable[str] = (), disable_categories: Iterable[str] = (),
+                 weights: Mapping[str, float] | None = None) -> Lexicon:
+        """A copy without disabled entries or categories and with overridden weights."""
+        disable, categories, weights = set(disable), set(disable_categories), dict(weights or {})
+        unknown = sorted((disable | set(weights)) - set(self.entries))
+        if unknown:
+            raise BingoError(f"unknown entry id(s) in the configuration: {', '.join(unknown)}")
+        if not (disable or categories or weights):
+            return self
+        entries = {
+            key: replace(entry, weight=weights.get(key, entry.weight))
+            for key, entry in self.entries.items() if key not in disable and entry.category not in categories
+        }
+        material = json.dumps([self.digest, sorted(disable), sorted(categories), sorted(weights.items())])
+        return replace(self, entries=entries, digest=hashlib.sha256(material.encode()).hexdigest())
 
     def for_lang(self, lang: str) -> list[Entry]:
         """Entries that apply to texts in `lang`, in id order."""

@@ -150,6 +150,7 @@ class RunResult:
     """The results of one run over all inputs, in input order."""
 
     files: tuple[FileResult, ...]
+    rules: tuple[EntryInfo, ...] = ()
 
     @property
     def errors(self) -> tuple[FileResult, ...]:

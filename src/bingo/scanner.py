@@ -17,6 +17,7 @@ from bingo.lexicon import LANGS, Entry, Lexicon, load_lexicon
 from bingo.matcher import LangMatcher, Match
 from bingo.models import EntryInfo, FileResult, Hit, Passage
 from bingo.sources import Paragraph, Source, paragraphs
+from bingo.suppress import covers
 
 MAX_PASSAGES = 20
 DETECT_CHARS = 20_000
@@ -29,6 +30,7 @@ class Scanner:
     lexicon: Lexicon = field(default_factory=load_lexicon)
     model: str | None = None
     use_cache: bool = True
+    skip_quotes: bool = False
     _matchers: dict[str, LangMatcher] = field(default_factory=dict, init=False, repr=False)
 
     def __getstate__(self) -> dict[str, Any]:
@@ -53,36 +55,42 @@ class Scanner:
         """Scan an in-memory text."""
         return self.scan_source(Source(path, kind, text=text), lang)
 
-    def scan_source(self, source: Source, lang: str = "auto", stdin: BinaryIO | None = None,
-                    ignore: Iterable[str] = ()) -> FileResult:
+    def scan_source(self, source: Source, lang: str = "auto", stdin: BinaryIO | None = None) -> FileResult:
         """Scan one source; unreadable input becomes a FileResult with `error` set."""
         try:
-            return self._scan(source, lang, stdin, frozenset(ignore))
+            return self._scan(source, lang, stdin)
         except InputError as exc:
             return FileResult(path=source.path, lang=None, words=0, score=0, verdict=None, error=exc.reason)
 
-    def _scan(self, source: Source, lang: str, stdin: BinaryIO | None, ignore: frozenset[str]) -> FileResult:
-        stream = paragraphs(source, stdin)
+    def _scan(self, source: Source, lang: str, stdin: BinaryIO | None) -> FileResult:
+        stream = paragraphs(source, stdin, self.skip_quotes)
         head, stream = _peek(stream, DETECT_CHARS)
         if not head:
             raise InputError(source.path, "empty input (no text to scan)")
         if lang == "auto":
             lang = langdetect.detect(p.scan for p in head)
         matcher = self.matcher(lang)
-        words = 0
+        words = suppressed = 0
         hits: list[Hit] = []
         passages: list[Passage] = []
         for para in stream:
             count, matches = matcher.match(para.scan)
             words += count
-            matches = [m for m in matches if m.id not in ignore]
-            if matches:
-                hits.extend(_hit(self.lexicon.entries[m.id], para, m) for m in matches)
+            if not matches:
+                continue
+            found = [_hit(self.lexicon.entries[m.id], para, m) for m in matches]
+            if para.suppressed:
+                kept = [h for h in found if not covers(para.suppressed.get(h.line), h.id)]
+                suppressed += len(found) - len(kept)
+                found = kept
+            if found:
+                hits.extend(found)
                 if len(passages) < MAX_PASSAGES:
                     passages.append(Passage(para.line, para.start, para.text))
-        return self._result(source.path, lang, words, hits, passages)
+        return self._result(source.path, lang, words, hits, passages, suppressed)
 
-    def _result(self, path: str, lang: str, words: int, hits: Sequence[Hit], passages: Sequence[Passage]) -> FileResult:
+    def _result(self, path: str, lang: str, words: int, hits: Sequence[Hit], passages: Sequence[Passage],
+                suppressed: int = 0) -> FileResult:
         """Score and package the hits of one file."""
         weighted = sum(h.weight for h in hits)
         value = scoring.score(weighted, words)
@@ -94,7 +102,7 @@ class Scanner:
             hits=tuple(hits), categories=scoring.categories(hits), card=card,
             card_terms=tuple(self.lexicon.entries[i].term if i else "" for i in card),
             bingo=bool(scoring.completed_lines(marked)), passages=tuple(passages),
-            entries=tuple(entry_info(self.lexicon.entries[i], lang) for i in sorted(ids)),
+            entries=tuple(entry_info(self.lexicon.entries[i], lang) for i in sorted(ids)), suppressed=suppressed,
         )
 
 

@@ -11,23 +11,23 @@ import fnmatch
 import io
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from bingo.errors import InputError
+from bingo.markup import MASK, Masker, masker
+from bingo.suppress import Directives
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
                  ".rst": "text", ".html": "html", ".htm": "html"}
 SKIP_DIRS = {"node_modules", "__pycache__", "venv"}
-MASK = "\ue000"  # a private-use character: a token that never matches and breaks phrases
 MAX_PARAGRAPH = 64 * 1024
 MAX_LINE = 256 * 1024
 SNIFF_BYTES = 8192
 _NEWLINE = re.compile(r"\r\n|\r(?!$)|\n")  # a lone trailing \r waits: its \n may be in the next chunk
 STDIN = "<stdin>"
-Masker = Callable[[str], str]
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,7 @@ class Paragraph:
     scan: str
     start: int
     line: int
+    suppressed: dict[int, frozenset[str]] | None = None
 
 
 def kind_for(path: str | Path) -> str:
@@ -148,11 +149,11 @@ def _lines(source: Source, raw: BinaryIO) -> Iterator[str]:
         yield pending
 
 
-def paragraphs(source: Source, stdin: BinaryIO | None = None) -> Iterator[Paragraph]:
+def paragraphs(source: Source, stdin: BinaryIO | None = None, skip_quotes: bool = False) -> Iterator[Paragraph]:
     """Stream a source as paragraphs; raise InputError for unreadable, binary or non-UTF-8 input."""
     raw = _open(source, stdin)
     try:
-        yield from _paragraphs(_lines(source, raw), masker(source.kind))
+        yield from _paragraphs(_lines(source, raw), masker(source.kind, skip_quotes))
     finally:
         if raw is not stdin:
             raw.close()
@@ -162,14 +163,20 @@ def _paragraphs(lines: Iterable[str], mask: Masker) -> Iterator[Paragraph]:
     """Group lines into paragraphs at blank lines (and at a size limit, at a line end)."""
     buf: list[str] = []
     scan: list[str] = []
-    size = offset = line = start = first_line = 0
+    suppressed: dict[int, frozenset[str]] = {}
+    directives = Directives()
+    size = offset = start = first_line = 0
     line = 1
     for text in lines:
         masked = mask(text)
         blank = not masked.strip() or not masked.strip(MASK + " \t\r\n")
         if buf and (blank or size > MAX_PARAGRAPH):
-            yield Paragraph("".join(buf), "".join(scan), start, first_line)
-            buf, scan, size = [], [], 0
+            yield Paragraph("".join(buf), "".join(scan), start, first_line, suppressed or None)
+            buf, scan, size, suppressed = [], [], 0, {}
+        if "bingo:" in text or directives.block is not None or directives.next_line is not None:
+            ids = directives.feed(text)
+            if ids is not None:
+                suppressed[line] = ids
         if not blank:
             if not buf:
                 start, first_line = offset, line
@@ -180,65 +187,4 @@ def _paragraphs(lines: Iterable[str], mask: Masker) -> Iterator[Paragraph]:
         if text.endswith(("\n", "\r")):
             line += 1
     if buf:
-        yield Paragraph("".join(buf), "".join(scan), start, first_line)
-
-
-class PlainMasker:
-    """Plain text: nothing is masked."""
-
-    def __call__(self, line: str) -> str:
-        """Return the line unchanged."""
-        return line
-
-
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_URL = re.compile(r"<?\b(?:https?://|www\.|mailto:)[^\s<>)\]]*>?")
-_LINK_TARGET = re.compile(r"(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)|(?<=\]):\s*\S+|(?<=\])\[[^\]]*\]")
-_HTML_COMMENT = re.compile(r"<!--.*?-->")
-
-
-def _blot(match: re.Match[str]) -> str:
-    """Replace a match by mask characters of the same length (newlines kept)."""
-    return "".join(ch if ch in "\r\n" else MASK for ch in match.group(0))
-
-
-class MarkdownMasker:
-    """Markdown: mask fenced and indented code, inline code, URLs, link targets and comments."""
-
-    def __init__(self) -> None:
-        self.fence: str | None = None
-        self.after_blank = True
-
-    def __call__(self, line: str) -> str:
-        """Return the line with non-prose parts masked (same length)."""
-        stripped = line.strip("\r\n")
-        fence = _FENCE.match(stripped)
-        if self.fence is not None:
-            if fence and fence.group(1)[0] == self.fence[0] and len(fence.group(1)) >= len(self.fence):
-                self.fence = None
-            return _blot_all(line)
-        if fence:
-            self.fence = fence.group(1)
-            return _blot_all(line)
-        if self.after_blank and (stripped.startswith("    ") or stripped.startswith("\t")) and stripped.strip():
-            return _blot_all(line)  # an indented code block
-        self.after_blank = not stripped.strip() or (self.after_blank and stripped.startswith(("    ", "\t")))
-        line = _HTML_COMMENT.sub(_blot, line)
-        line = _INLINE_CODE.sub(_blot, line)
-        line = _LINK_TARGET.sub(_blot, line)
-        return _URL.sub(_blot, line)
-
-
-def _blot_all(line: str) -> str:
-    """Mask a whole line, keeping its line ending."""
-    body = line.rstrip("\r\n")
-    return MASK * len(body) + line[len(body):]
-
-
-MASKERS = {"text": PlainMasker, "markdown": MarkdownMasker, "html": PlainMasker}
-
-
-def masker(kind: str) -> PlainMasker | MarkdownMasker:
-    """A fresh (stateful) masker for an input kind."""
-    return MASKERS.get(kind, PlainMasker)()
+        yield Paragraph("".join(buf), "".join(scan), start, first_line, suppressed or None)

@@ -14,6 +14,8 @@ FORMATTERS: dict[str, str] = {
     "plain": "bingo.report.human",
     "json": "bingo.report.json",
     "line": "bingo.report.line",
+    "sarif": "bingo.report.sarif",
+    "github": "bingo.report.github",
 }
 
 

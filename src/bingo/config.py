@@ -1,0 +1,233 @@
+"""Configuration: defaults < the nearest `.bingo.yaml` / `[tool.bingo]` < command-line options.
+
+Discovery works like yamllint's and flake8's: `--config FILE` if given, else walk up from the
+current directory to the repository root (a folder with `.git`) or the home directory, taking
+the first `.bingo.yaml`/`.bingo.yml`, or `pyproject.toml` with a `[tool.bingo]` table.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bingo.errors import BingoError, ConfigError, located
+from bingo.lexicon import CATEGORIES, LEVELS
+
+YAML_NAMES = (".bingo.yaml", ".bingo.yml")
+FORMATS = ("auto", "rich", "plain", "json", "sarif", "github", "line")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting a run uses, with where each value came from."""
+
+    lang: str = "auto"
+    lexicons: tuple[str, ...] = ()
+    disable: tuple[str, ...] = ()
+    disable_categories: tuple[str, ...] = ()
+    weights: Mapping[str, float] = field(default_factory=dict)
+    max_score: int | None = None
+    max_hits: int | None = None
+    fail_on_bingo: bool = False
+    fail_on: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    format: str = "auto"
+    skip_quotes: bool = False
+    jobs: int | None = None
+    origins: Mapping[str, str] = field(default_factory=dict, compare=False)
+
+    def merged(self, values: Mapping[str, Any], origin: str) -> Settings:
+        """A copy with `values` (already validated) set and their origin recorded."""
+        present = {k: v for k, v in values.items() if v is not None}
+        return replace(self, **present, origins={**self.origins, **{k: origin for k in present}})
+
+    def origin(self, key: str) -> str:
+        """Where a value came from: 'default', 'FILE:LINE' or 'command line'."""
+        return self.origins.get(key, "default")
+
+
+KEYS = tuple(f.name for f in fields(Settings) if f.name != "origins")
+
+
+def _strings(value: Any) -> tuple[str, ...] | None:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    return None
+
+
+def _int(low: int, high: int | None) -> Callable[[Any], int | None]:
+    def check(value: Any) -> int | None:
+        ok = isinstance(value, int) and not isinstance(value, bool) and value >= low and (high is None or value <= high)
+        return value if ok else None
+    return check
+
+
+def _choice(options: tuple[str, ...]) -> Callable[[Any], str | None]:
+    return lambda value: value if value in options else None
+
+
+def _weights(value: Any) -> dict[str, float] | None:
+    if isinstance(value, dict) and all(
+            isinstance(k, str) and isinstance(v, int | float) and not isinstance(v, bool) and 0 <= v <= 5
+            for k, v in value.items()):
+        return {k: float(v) for k, v in value.items()}
+    return None
+
+
+def _fail_on(value: Any) -> tuple[str, ...] | None:
+    items = _strings(value)
+    return items if items is not None and all(i in CATEGORIES or i in LEVELS for i in items) else None
+
+
+CHECKS: dict[str, tuple[Callable[[Any], Any], str]] = {
+    "lang": (_choice(("auto", "de", "en")), "one of auto, de, en"),
+    "lexicons": (_strings, "a list of lexicon file paths"),
+    "disable": (_strings, "a list of entry ids"),
+    "disable_categories": (lambda v: (s if (s := _strings(v)) is not None and set(s) <= set(CATEGORIES) else None),
+                           f"a list of categories ({', '.join(CATEGORIES)})"),
+    "weights": (_weights, "a mapping of entry id to a weight from 0 to 5"),
+    "max_score": (_int(0, 100), "a whole number from 0 to 100"),
+    "max_hits": (_int(0, None), "a whole number of at least 0"),
+    "fail_on_bingo": (lambda v: v if isinstance(v, bool) else None, "true or false"),
+    "fail_on": (_fail_on, f"categories ({', '.join(CATEGORIES)}) or levels ({', '.join(LEVELS)})"),
+    "include": (_strings, "a list of glob patterns"),
+    "exclude": (_strings, "a list of glob patterns"),
+    "format": (_choice(FORMATS), f"one of {', '.join(FORMATS)}"),
+    "skip_quotes": (lambda v: v if isinstance(v, bool) else None, "true or false"),
+    "jobs": (_int(1, 256), "a whole number from 1 to 256"),
+}
+
+
+def validate(raw: Mapping[str, Any], path: str, lines: Mapping[str, int]) -> dict[str, Any]:
+    """Check every key and value of a config mapping; raise ConfigError naming file, line and key."""
+    problems = []
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        where = lines.get(key)
+        name = str(key).replace("-", "_")
+        if name not in CHECKS:
+            problems.append(located(path, where, f"unknown key '{key}' (known: {', '.join(KEYS)})"))
+            continue
+        check, expected = CHECKS[name]
+        checked = check(value)
+        if checked is None:
+            problems.append(located(path, where, f"'{key}' must be {expected}, not {value!r}"))
+            continue
+        values[name] = checked
+    if problems:
+        raise ConfigError(problems)
+    if "lexicons" in values:  # relative to the config file, not the current directory
+        base = Path(path).parent
+        values["lexicons"] = tuple(str(base / p) for p in values["lexicons"])
+    return values
+
+
+def validate_options(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Check command-line values with the same rules as the file; name the option on error."""
+    out = {}
+    for key, value in values.items():
+        if value is None:
+            continue
+        check, expected = CHECKS[key]
+        checked = check(list(value) if isinstance(value, tuple) else value)
+        if checked is None:
+            raise BingoError(f"--{key.replace('_', '-')} must be {expected}, not {value!r}")
+        out[key] = checked
+    return out
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError([located(str(path), None, f"cannot read: {getattr(exc, 'strerror', None) or exc}")]) from None
+
+
+def load_yaml(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
+    """A `.bingo.yaml` as a mapping plus the line of each top-level key."""
+    text = _read(path)
+    try:
+        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ConfigError([located(str(path), mark.line + 1 if mark else None,
+                                   f"invalid YAML: {getattr(exc, 'problem', None) or exc}")]) from None
+    if data is None:
+        return {}, {}
+    if not isinstance(data, dict):
+        raise ConfigError([located(str(path), 1, "the configuration must be a mapping of settings")])
+    lines = {k.value: k.start_mark.line + 1 for k, _ in node.value} if isinstance(node, yaml.MappingNode) else {}
+    return data, lines
+
+
+def load_pyproject(path: Path) -> tuple[dict[str, Any], dict[str, int]] | None:
+    """`[tool.bingo]` of a pyproject.toml with approximate key lines, or None when absent."""
+    text = _read(path)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"line (\d+)", str(exc))
+        raise ConfigError([located(str(path), int(match.group(1)) if match else None, f"invalid TOML: {exc}")]) from None
+    table = data.get("tool", {}).get("bingo")
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        raise ConfigError([located(str(path), None, "[tool.bingo] must be a table")])
+    lines: dict[str, int] = {}
+    inside = False
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            inside = stripped.replace(" ", "") == "[tool.bingo]"
+        elif inside and (m := re.match(r"([A-Za-z_][\w-]*)\s*=", stripped)):
+            lines.setdefault(m.group(1), number)
+    return table, lines
+
+
+def load_file(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
+    """Read a config file by its kind (pyproject.toml or YAML)."""
+    if path.name == "pyproject.toml":
+        found = load_pyproject(path)
+        if found is None:
+            raise ConfigError([located(str(path), None, "has no [tool.bingo] table")])
+        return found
+    return load_yaml(path)
+
+
+def discover(start: Path, home: Path | None = None) -> Path | None:
+    """The nearest config file from `start` up to the repository root or home directory."""
+    home = (home or Path.home()).resolve()
+    for folder in (start.resolve(), *start.resolve().parents):
+        for name in YAML_NAMES:
+            if (folder / name).is_file():
+                return folder / name
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and load_pyproject(pyproject) is not None:
+            return pyproject
+        if (folder / ".git").exists() or folder == home:
+            return None
+    return None
+
+
+def resolve(explicit: Path | None, cli: Mapping[str, Any], start: Path | None = None) -> tuple[Settings, Path | None]:
+    """Effective settings and the config file used (if any)."""
+    settings = Settings()
+    path = explicit if explicit is not None else discover(start or Path.cwd())
+    if explicit is not None and not explicit.is_file():
+        raise ConfigError([located(str(explicit), None, "no such configuration file")])
+    if path is not None:
+        raw, lines = load_file(path)
+        values = validate(raw, str(path), lines)
+        for key, value in values.items():
+            settings = settings.merged({key: value}, f"{path}:{lines[key]}" if key in lines else str(path))
+    return settings.merged(cli, "command line"), path

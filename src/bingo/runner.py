@@ -1,0 +1,50 @@
+"""Run a scan over many inputs from effective settings: lexicon, scanner, sources, results in order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+from bingo.config import Settings
+from bingo.errors import BingoError
+from bingo.lexicon import Lexicon, load_lexicon
+from bingo.models import EntryInfo, RunResult
+from bingo.scanner import Scanner, entry_info
+from bingo.sources import Source, discover
+
+Progress = Callable[[int], None]
+
+
+def build_lexicon(settings: Settings) -> Lexicon:
+    """The built-in lexicon plus configured files, with disabled entries and weight overrides applied."""
+    lexicon = load_lexicon([Path(p) for p in settings.lexicons])
+    return lexicon.adjusted(settings.disable, settings.disable_categories, settings.weights)
+
+
+def rules(lexicon: Lexicon) -> tuple[EntryInfo, ...]:
+    """Every entry in force, for formats that list rules (SARIF); `both` entries in English."""
+    return tuple(entry_info(entry, "en" if entry.lang == "both" else entry.lang)
+                 for _, entry in sorted(lexicon.entries.items()))
+
+
+def sources_for(paths: Sequence[str], settings: Settings) -> list[Source]:
+    """The inputs named on the command line, directories expanded."""
+    sources = discover(paths, settings.include, settings.exclude)
+    if not sources:
+        raise BingoError(f"no text files found in {', '.join(paths)}")
+    return sources
+
+
+def execute(paths: Sequence[str], settings: Settings, *, model: str | None = None, use_cache: bool = True,
+            stdin: BinaryIO | None = None, progress: Progress | None = None) -> RunResult:
+    """Scan every input in order and return the run's results."""
+    lexicon = build_lexicon(settings)
+    sources = sources_for(paths, settings)
+    scanner = Scanner(lexicon=lexicon, model=model, use_cache=use_cache, skip_quotes=settings.skip_quotes)
+    results = []
+    for source in sources:
+        results.append(scanner.scan_source(source, settings.lang, stdin=stdin))
+        if progress is not None:
+            progress(1)
+    return RunResult(tuple(results), rules(lexicon))
