@@ -135,11 +135,8 @@ def builtin_dir() -> Path:
 
 
 def builtin_files() -> list[Path]:
-    """The shipped lexicon files, in a stable order."""
-    return sorted(p for p in builtin_dir().glob("*.yaml") if p.name != CARDS_FILE)
-
-
-CARDS_FILE = "cards.yaml"
+    """The shipped lexicon files, in a stable order (cards.yaml, holding only house cards, last)."""
+    return sorted(builtin_dir().glob("*.yaml"), key=lambda p: (p.name == "cards.yaml", p.name))
 
 
 def _parse(path: Path) -> tuple[Any, yaml.Node | None]:
@@ -299,15 +296,16 @@ def load_file(path: Path) -> list[Entry]:
     """Load and validate one lexicon file; raise LexiconError listing every problem."""
     data, node = _parse(path)
     name = str(path)
-    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+    if not isinstance(data, dict) or not isinstance(data.get("entries", []), list) or not (
+            "entries" in data or "house_cards" in data):
         raise LexiconError([located(name, 1, "a lexicon file must be a mapping with an 'entries' list")])
-    unknown = set(data) - {"entries", "description", "version"}
+    unknown = set(data) - {"entries", "description", "version", "house_cards"}
     if unknown:
         raise LexiconError([located(name, 1, f"unknown top-level key(s): {', '.join(sorted(unknown))}")])
     problems: list[str] = []
     lines = _lines(node)
     entries = []
-    for index, raw in enumerate(data["entries"]):
+    for index, raw in enumerate(data.get("entries", [])):
         line, keys = lines[index] if index < len(lines) else (1, {})
         entry = _build_entry(raw, name, line, keys, problems)
         if entry is not None:
@@ -317,13 +315,15 @@ def load_file(path: Path) -> list[Entry]:
     return entries
 
 
-def load_house_cards(path: Path, known: Mapping[str, Entry]) -> dict[str, tuple[str, ...]]:
-    """Load `cards.yaml`: 24 entry ids per language for the default bingo card."""
+def _house_cards(path: Path, known: Mapping[str, Entry]) -> dict[str, tuple[str, ...]]:
+    """The `house_cards` of a file (if any): 24 entry ids per language for the default card."""
     data, _ = _parse(path)
     name = str(path)
     cards = data.get("house_cards") if isinstance(data, dict) else None
+    if cards is None:
+        return {}
     if not isinstance(cards, dict):
-        raise LexiconError([located(name, 1, "expected a mapping 'house_cards' of language to 24 entry ids")])
+        raise LexiconError([located(name, None, "'house_cards' must map de/en to lists of 24 entry ids")])
     problems = []
     out: dict[str, tuple[str, ...]] = {}
     for lang, ids in cards.items():
@@ -333,8 +333,8 @@ def load_house_cards(path: Path, known: Mapping[str, Entry]) -> dict[str, tuple[
         missing = [i for i in ids if i not in known or lang not in known[i].langs]
         if missing:
             problems.append(located(name, None, f"house card {lang}: unknown ids for {lang}: {', '.join(map(str, missing))}"))
-        if len(set(ids)) != CARD_SIZE:
-            problems.append(located(name, None, f"house card {lang}: needs {CARD_SIZE} distinct ids, has {len(set(ids))}"))
+        if len(set(ids)) != CARD_SIZE or len(ids) != CARD_SIZE:
+            problems.append(located(name, None, f"house card {lang}: needs {CARD_SIZE} distinct ids, has {len(ids)}"))
         out[lang] = tuple(ids)
     if problems:
         raise LexiconError(problems)
@@ -369,6 +369,7 @@ def load_lexicon(extra: Iterable[Path] = (), *, builtin: bool = True) -> Lexicon
             entries[entry.id] = entry
     if problems:
         raise LexiconError(problems)
-    cards_path = builtin_dir() / CARDS_FILE
-    house_cards = load_house_cards(cards_path, entries) if builtin and cards_path.exists() else {}
+    house_cards: dict[str, tuple[str, ...]] = {}
+    for path in files:
+        house_cards.update(_house_cards(path, entries))
     return Lexicon(entries=entries, house_cards=house_cards, files=tuple(map(str, files)), digest=digest.hexdigest())

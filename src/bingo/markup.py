@@ -14,8 +14,14 @@ Masker = Callable[[str], str]
 
 
 def blot(text: str) -> str:
-    """Mask characters of the same length (line breaks kept)."""
-    return "".join(ch if ch in "\r\n" else MASK for ch in text)
+    """Mask characters of the same length, line breaks kept and spaced off from neighbouring words."""
+    return "".join(_blot_run(part) for part in re.split(r"(\r\n|\r|\n)", text))
+
+
+def _blot_run(part: str) -> str:
+    if part in ("\r\n", "\r", "\n") or len(part) < 3:
+        return part if part.startswith(("\r", "\n")) else " " * len(part)
+    return " " + MASK * (len(part) - 2) + " "
 
 
 def _blot_match(match: re.Match[str]) -> str:

@@ -18,6 +18,7 @@ from typing import BinaryIO
 
 from bingo.errors import InputError
 from bingo.markup import MASK, Masker, masker
+from bingo import suppress
 from bingo.suppress import Directives
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
@@ -169,6 +170,8 @@ def _paragraphs(lines: Iterable[str], mask: Masker) -> Iterator[Paragraph]:
     line = 1
     for text in lines:
         masked = mask(text)
+        if "bingo:" in text:
+            masked = suppress.mask(masked)
         blank = not masked.strip() or not masked.strip(MASK + " \t\r\n")
         if buf and (blank or size > MAX_PARAGRAPH):
             yield Paragraph("".join(buf), "".join(scan), start, first_line, suppressed or None)

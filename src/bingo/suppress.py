@@ -23,6 +23,13 @@ def parse(line: str) -> tuple[str, frozenset[str]] | None:
     return match.group(1), ids or ALL
 
 
+def mask(line: str) -> str:
+    """The line with its directive (which may name entry ids) blotted out, so it is not scanned."""
+    from bingo.markup import blot
+
+    return _DIRECTIVE.sub(lambda m: blot(m.group(0)), line)
+
+
 def covers(suppressed: frozenset[str] | None, ident: str) -> bool:
     """True when a line's suppression set covers the entry id."""
     return suppressed is not None and (suppressed is ALL or "*" in suppressed or ident in suppressed)
