@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import json
 import os
 import sys
 from pathlib import Path
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Annotated, Any, Literal, Optional
 
 import typer
@@ -120,6 +121,8 @@ def scan(
     skip_quotes: Annotated[Optional[bool], typer.Option(  # noqa: UP007
         "--skip-quotes/--no-skip-quotes", help="Skip quoted text (Markdown > blockquotes, HTML blockquote and q).",
         show_default=False)] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, max=256, help=(  # noqa: UP007
+        "Worker processes (default: all CPUs for two or more files or one large file)."))] = None,
     config: ConfigOption = None,
     model: Annotated[Optional[str], typer.Option("--model", help="Use an installed trained spaCy pipeline (e.g. de_core_news_sm).")] = None,  # noqa: UP007
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the compiled-lexicon cache.")] = False,
@@ -137,7 +140,7 @@ def scan(
     given = {"lang": lang, "format": output_format, "max_score": max_score, "max_hits": max_hits,
              "fail_on_bingo": fail_on_bingo, "fail_on": _tuple(fail_on), "include": _tuple(include),
              "exclude": _tuple(exclude), "skip_quotes": skip_quotes,
-             "lexicons": _tuple(str(p) for p in lexicon or ())}
+             "lexicons": _tuple(str(p) for p in lexicon or ()), "jobs": jobs}
     settings, _ = config_module.resolve(config, config_module.validate_options(given))
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
@@ -146,7 +149,8 @@ def scan(
     gates = Gates(max_score=settings.max_score, max_hits=settings.max_hits, fail_on_bingo=settings.fail_on_bingo,
                   fail_on=settings.fail_on, baseline=load_baseline(baseline) if baseline else None)
     stdin = sys.stdin.buffer if sys.stdin is not None and hasattr(sys.stdin, "buffer") else None
-    run = execute(paths, settings, model=model, use_cache=not no_cache, stdin=stdin)
+    with _progress_bar() as progress:
+        run = execute(paths, settings, model=model, use_cache=not no_cache, stdin=stdin, progress=progress)
     for failed in run.errors:
         _err(f"error: {failed.path}: {failed.error}")
     failures = gates.failures(run)
@@ -165,6 +169,37 @@ def scan(
     for failure in failures:
         _err(failure)
     return exit_code(run, failures)
+
+
+@contextlib.contextmanager
+def _progress_bar() -> Iterator[Callable[[int], Callable[[int], None] | None] | None]:
+    """A rich progress bar on stderr for long runs, only when stderr is a terminal."""
+    if not (sys.stderr is not None and sys.stderr.isatty()) or os.environ.get("BINGO_NO_PROGRESS"):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+    bar = Progress("[progress.description]{task.description}", BarColumn(), DownloadColumn(), TimeRemainingColumn(),
+                   console=Console(file=sys.stderr), transient=True)
+    task: list[Any] = []
+
+    def start(total: int) -> Callable[[int], None] | None:
+        if total < PROGRESS_MIN_BYTES:
+            return None
+        bar.start()
+        task.append(bar.add_task("scanning", total=total))
+        return lambda amount: bar.advance(task[0], amount)
+
+    try:
+        yield start
+    finally:
+        if task:
+            bar.update(task[0], completed=bar.tasks[0].total)
+            bar.stop()
+
+
+PROGRESS_MIN_BYTES = 2 * 1024 * 1024
 
 
 def _tuple(values: Any) -> tuple[str, ...] | None:

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
+from bingo import parallel
 from bingo.config import Settings
 from bingo.errors import BingoError
 from bingo.lexicon import Lexicon, load_lexicon
@@ -37,14 +38,16 @@ def sources_for(paths: Sequence[str], settings: Settings) -> list[Source]:
 
 
 def execute(paths: Sequence[str], settings: Settings, *, model: str | None = None, use_cache: bool = True,
-            stdin: BinaryIO | None = None, progress: Progress | None = None) -> RunResult:
-    """Scan every input in order and return the run's results."""
+            stdin: BinaryIO | None = None, progress: Callable[[int], Progress | None] | None = None) -> RunResult:
+    """Scan every input in order and return the run's results.
+
+    `progress`, if given, is called once with the total size in bytes and returns the callback
+    that receives the amount of text done.
+    """
     lexicon = build_lexicon(settings)
     sources = sources_for(paths, settings)
     scanner = Scanner(lexicon=lexicon, model=model, use_cache=use_cache, skip_quotes=settings.skip_quotes)
-    results = []
-    for source in sources:
-        results.append(scanner.scan_source(source, settings.lang, stdin=stdin))
-        if progress is not None:
-            progress(1)
+    jobs = settings.jobs or parallel.default_jobs(sources)
+    advance = progress(sum(parallel.size_of(s) for s in sources)) if progress is not None else None
+    results = parallel.scan_all(scanner, sources, settings.lang, jobs, stdin, advance)
     return RunResult(tuple(results), rules(lexicon))

@@ -6,8 +6,8 @@ A `Scanner` holds the lexicon and builds each language's pipeline and matcher on
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any, BinaryIO
 
 from bingo import langdetect, nlp, scoring
@@ -55,39 +55,54 @@ class Scanner:
         """Scan an in-memory text."""
         return self.scan_source(Source(path, kind, text=text), lang)
 
-    def scan_source(self, source: Source, lang: str = "auto", stdin: BinaryIO | None = None) -> FileResult:
+    def scan_source(self, source: Source, lang: str = "auto", stdin: BinaryIO | None = None,
+                    progress: Callable[[int], None] | None = None) -> FileResult:
         """Scan one source; unreadable input becomes a FileResult with `error` set."""
         try:
-            return self._scan(source, lang, stdin)
+            lang, stream = self.open(source, lang, stdin)
+            partial = Partial()
+            for para in stream:
+                partial.add(self.match_paragraphs(lang, [para]))
+                if progress is not None:
+                    progress(len(para.text))
+            return self.result(source.path, lang, partial)
         except InputError as exc:
-            return FileResult(path=source.path, lang=None, words=0, score=0, verdict=None, error=exc.reason)
+            return failed(source.path, exc.reason)
 
-    def _scan(self, source: Source, lang: str, stdin: BinaryIO | None) -> FileResult:
+    def open(self, source: Source, lang: str = "auto", stdin: BinaryIO | None = None) -> tuple[str, Iterator[Paragraph]]:
+        """The text's language (detected from its start when `auto`) and its paragraphs."""
         stream = paragraphs(source, stdin, self.skip_quotes)
         head, stream = _peek(stream, DETECT_CHARS)
         if not head:
             raise InputError(source.path, "empty input (no text to scan)")
         if lang == "auto":
             lang = langdetect.detect(p.scan for p in head)
+        return lang, stream
+
+    def match_paragraphs(self, lang: str, batch: Sequence[Paragraph]) -> Partial:
+        """Words, hits (suppressions applied) and passages of consecutive paragraphs."""
         matcher = self.matcher(lang)
-        words = suppressed = 0
-        hits: list[Hit] = []
-        passages: list[Passage] = []
-        for para in stream:
+        entries = self.lexicon.entries
+        partial = Partial()
+        for para in batch:
             count, matches = matcher.match(para.scan)
-            words += count
+            partial.words += count
             if not matches:
                 continue
-            found = [_hit(self.lexicon.entries[m.id], para, m) for m in matches]
+            found = [_hit(entries[m.id], para, m) for m in matches]
             if para.suppressed:
                 kept = [h for h in found if not covers(para.suppressed.get(h.line), h.id)]
-                suppressed += len(found) - len(kept)
+                partial.suppressed += len(found) - len(kept)
                 found = kept
             if found:
-                hits.extend(found)
-                if len(passages) < MAX_PASSAGES:
-                    passages.append(Passage(para.line, para.start, para.text))
-        return self._result(source.path, lang, words, hits, passages, suppressed)
+                partial.hits.extend(found)
+                if len(partial.passages) < MAX_PASSAGES:
+                    partial.passages.append(Passage(para.line, para.start, para.text))
+        return partial
+
+    def result(self, path: str, lang: str, partial: Partial) -> FileResult:
+        """Score and package what was found in one file."""
+        return self._result(path, lang, partial.words, partial.hits, partial.passages[:MAX_PASSAGES], partial.suppressed)
 
     def _result(self, path: str, lang: str, words: int, hits: Sequence[Hit], passages: Sequence[Passage],
                 suppressed: int = 0) -> FileResult:
@@ -104,6 +119,38 @@ class Scanner:
             bingo=bool(scoring.completed_lines(marked)), passages=tuple(passages),
             entries=tuple(entry_info(self.lexicon.entries[i], lang) for i in sorted(ids)), suppressed=suppressed,
         )
+
+
+@dataclass
+class Partial:
+    """What a run of paragraphs contributed to a file's result; partials add up in text order."""
+
+    words: int = 0
+    suppressed: int = 0
+    hits: list[Hit] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)
+
+    def shifted(self, chars: int, lines: int) -> Partial:
+        """This partial with offsets and line numbers moved by a preceding piece of the file."""
+        if not (chars or lines):
+            return self
+        hits = [replace(h, start=h.start + chars, end=h.end + chars, line=h.line + lines, end_line=h.end_line + lines)
+                for h in self.hits]
+        passages = [replace(p, start=p.start + chars, line=p.line + lines) for p in self.passages]
+        return Partial(self.words, self.suppressed, hits, passages)
+
+    def add(self, other: Partial) -> None:
+        """Append a later partial of the same file."""
+        self.words += other.words
+        self.suppressed += other.suppressed
+        self.hits.extend(other.hits)
+        if len(self.passages) < MAX_PASSAGES:
+            self.passages.extend(other.passages[:MAX_PASSAGES - len(self.passages)])
+
+
+def failed(path: str, reason: str) -> FileResult:
+    """The result of an input that could not be read."""
+    return FileResult(path=path, lang=None, words=0, score=0, verdict=None, error=reason)
 
 
 def entry_info(entry: Entry, lang: str) -> EntryInfo:
@@ -152,14 +199,17 @@ def _peek(stream: Iterator[Paragraph], chars: int) -> tuple[list[Paragraph], Ite
 _DEFAULT: Scanner | None = None
 
 
-def scan_text(text: str, lang: str = "auto", **options: Any) -> FileResult:
-    """Scan a text with the built-in lexicon (a shared Scanner is built on first call)."""
+def scan_text(text: str, lang: str = "auto", path: str = "<text>", kind: str = "text", **options: Any) -> FileResult:
+    """Scan a text with the built-in lexicon (a shared Scanner is built on first call).
+
+    `options` are passed to `Scanner` (lexicon, model, use_cache, skip_quotes) for a one-off scanner.
+    """
     global _DEFAULT
     if options:
-        return Scanner(**options).scan_text(text, lang)
+        return Scanner(**options).scan_text(text, lang, path, kind)
     if _DEFAULT is None:
         _DEFAULT = Scanner()
-    return _DEFAULT.scan_text(text, lang)
+    return _DEFAULT.scan_text(text, lang, path, kind)
 
 
 def scan_paths(scanner: Scanner, sources: Iterable[Source], lang: str = "auto") -> Iterator[FileResult]:

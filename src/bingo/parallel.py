@@ -1,0 +1,216 @@
+"""Scan with a fork-based worker pool: many files in parallel, and one large file in batches.
+
+Each worker inherits the parent's `Scanner` through fork and builds each language's pipeline
+once (from the compiled-lexicon cache). `nlp.pipe(n_process=…)` is not used: on blank pipelines
+its pickling overhead made it ~10× slower than one process. Results come back in input order,
+and a large file's batches are merged in text order, so any `--jobs` gives identical output.
+"""
+
+from __future__ import annotations
+
+import mmap
+import multiprocessing
+import multiprocessing.pool
+import os
+from pathlib import Path
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from typing import BinaryIO
+
+from bingo.errors import InputError
+from bingo.lexicon import LANGS
+from bingo.models import FileResult
+from bingo.scanner import Partial, Scanner, failed
+from bingo.sources import Paragraph, Source, paragraphs_of_bytes
+
+BATCH_CHARS = 512 * 1024     # text per task when a large file is split in this process
+RANGE_BYTES = 1024 * 1024    # bytes per task when the workers read a plain-text file themselves
+LARGE_FILE = 4 * 1024 * 1024  # files from this size on are split into batches
+Progress = Callable[[int], None]
+
+_scanner: Scanner | None = None  # set in the parent before forking; inherited by the workers
+
+
+def _scan_one(task: tuple[Source, str]) -> FileResult:
+    source, lang = task
+    assert _scanner is not None
+    return _scanner.scan_source(source, lang)
+
+
+def _scan_range(task: tuple[Source, str, int, int]) -> tuple[Partial, int, int]:
+    """Read and match one byte range of a plain-text file; offsets relative to the range."""
+    source, lang, start, end = task
+    assert _scanner is not None and source.file is not None
+    with open(source.file, "rb") as handle:
+        handle.seek(start)
+        data = handle.read(end - start)
+    text = data.decode("utf-8")  # ranges start and end at blank lines: valid on their own
+    if start == 0:
+        text = text.removeprefix("\ufeff")
+    partial = _scanner.match_paragraphs(lang, list(paragraphs_of_bytes(source.path, source.kind, data, _scanner.skip_quotes)))
+    return partial, len(text), text.count("\n") + text.count("\r") - text.count("\r\n")
+
+
+def _match_batch(task: tuple[str, list[Paragraph]]) -> Partial:
+    lang, batch = task
+    assert _scanner is not None
+    return _scanner.match_paragraphs(lang, batch)
+
+
+def default_jobs(sources: Sequence[Source]) -> int:
+    """All CPUs for two or more files or one large file, else one process."""
+    cpus = os.cpu_count() or 1
+    if cpus < 2:
+        return 1
+    if len(sources) >= 2 or any(is_large(s) for s in sources):
+        return cpus
+    return 1
+
+
+def is_large(source: Source) -> bool:
+    """True for a file big enough to be worth splitting into batches."""
+    try:
+        return source.file is not None and source.file.stat().st_size >= LARGE_FILE
+    except OSError:
+        return False
+
+
+def size_of(source: Source) -> int:
+    """A file's size in bytes (0 for stdin or unreadable files), for progress bars."""
+    try:
+        return source.file.stat().st_size if source.file is not None else 0
+    except OSError:
+        return 0
+
+
+def _batches(stream: Iterator[Paragraph], lang: str) -> Iterator[tuple[str, list[Paragraph]]]:
+    batch: list[Paragraph] = []
+    size = 0
+    for para in stream:
+        batch.append(para)
+        size += len(para.text)
+        if size >= BATCH_CHARS:
+            yield lang, batch
+            batch, size = [], 0
+    if batch:
+        yield lang, batch
+
+
+def scan_all(scanner: Scanner, sources: Sequence[Source], lang: str, jobs: int,
+             stdin: BinaryIO | None = None, progress: Progress | None = None) -> list[FileResult]:
+    """Scan sources with `jobs` processes (1: in this process); results in input order."""
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return [scanner.scan_source(s, lang, stdin, progress) for s in sources]
+    for code in LANGS if lang == "auto" else (lang,):
+        scanner.matcher(code)  # build once here; the forked workers inherit it ready to use
+    global _scanner
+    _scanner = scanner
+    pool = multiprocessing.get_context("fork").Pool(jobs)
+    try:
+        results: list[FileResult] = []
+        small: list[Source] = []
+        for source in [*sources, None]:
+            if source is not None and source.file is not None and not is_large(source):
+                small.append(source)
+                continue
+            for src, result in zip(small, pool.imap(_scan_one, [(s, lang) for s in small], chunksize=4), strict=True):
+                results.append(_done(result, src, progress))
+            small = []
+            if source is not None:
+                ranged = _scan_ranges(pool, scanner, source, lang, progress) if source.kind == "text" and source.file else None
+                results.append(ranged or _scan_split(pool, scanner, source, lang, stdin, progress, window=2 * jobs))
+        pool.close()
+        return results
+    finally:
+        pool.terminate()
+        _scanner = None
+
+
+def split_points(path: Path, size: int, step: int | None = None) -> list[int] | None:
+    """Byte offsets that cut a plain-text file at blank lines into ranges of about `step` bytes.
+
+    None when the file is not safe to cut (it has `bingo:` directives, whose state would have to
+    cross ranges, or is not valid UTF-8 where it is cut).
+    """
+    step = step or RANGE_BYTES
+    points = [0]
+    with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        if data.find(b"bingo:") != -1:
+            return None
+        position = step
+        while position < size:
+            cut = data.find(b"\n\n", position)
+            cut_crlf = data.find(b"\r\n\r\n", position)
+            found = [c for c in (cut, cut_crlf) if c != -1]
+            if not found:
+                break
+            cut = min(found)
+            cut += 4 if cut == cut_crlf else 2
+            if cut >= size:
+                break
+            points.append(cut)
+            position = cut + step
+    points.append(size)
+    return points
+
+
+def _scan_ranges(pool: multiprocessing.pool.Pool, scanner: Scanner, source: Source, lang: str,
+                 progress: Progress | None) -> FileResult | None:
+    """A large plain-text file read and matched by the workers range by range (None: not splittable)."""
+    assert source.file is not None
+    points = split_points(source.file, size_of(source))
+    if points is None or len(points) < 3:
+        return None
+    try:
+        lang, _ = scanner.open(source, lang)  # detects the language and checks the start of the file
+    except InputError as exc:
+        return failed(source.path, exc.reason)
+    tasks = [(source, lang, a, b) for a, b in zip(points, points[1:], strict=False)]
+    total = Partial()
+    chars = lines = 0
+    try:
+        for (_, _, a, b), (partial, count, newlines) in zip(tasks, pool.imap(_scan_range, tasks), strict=True):
+            total.add(partial.shifted(chars, lines))
+            chars += count
+            lines += newlines
+            if progress is not None:
+                progress(b - a)
+    except (UnicodeDecodeError, InputError):
+        return None  # let the sequential path report the exact problem
+    return scanner.result(source.path, lang, total)
+
+
+def _scan_split(pool: multiprocessing.pool.Pool, scanner: Scanner, source: Source, lang: str,
+                stdin: BinaryIO | None, progress: Progress | None, window: int) -> FileResult:
+    """One large file (or stdin): read here, match batches of paragraphs in the workers.
+
+    At most `window` batches are in flight, so memory stays flat however large the file is.
+    """
+    try:
+        lang, stream = scanner.open(source, lang, stdin)
+        total = Partial()
+        pending: deque[tuple[int, multiprocessing.pool.AsyncResult]] = deque()
+        for task in _batches(stream, lang):
+            pending.append((sum(len(p.text) for p in task[1]), pool.apply_async(_match_batch, (task,))))
+            while len(pending) >= window:
+                _collect(pending, total, progress)
+        while pending:
+            _collect(pending, total, progress)
+        return scanner.result(source.path, lang, total)
+    except InputError as exc:
+        return failed(source.path, exc.reason)
+
+
+def _collect(pending: deque, total: Partial, progress: Progress | None) -> None:
+    """Wait for the oldest batch and add it to the file's total (text order is kept)."""
+    size, future = pending.popleft()
+    total.add(future.get())
+    if progress is not None:
+        progress(size)
+
+
+def _done(result: FileResult, source: Source, progress: Progress | None) -> FileResult:
+    if progress is not None:
+        progress(size_of(source) if source.file is not None else 0)
+    return result
+

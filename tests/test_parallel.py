@@ -1,0 +1,93 @@
+"""Identical results with any --jobs, for many files and for one file split across workers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bingo import parallel
+from bingo.cli import main
+
+PARAGRAPH = ("Wir heben Synergien entlang der Customer Journey und optimieren jeden Touchpoint.\n"
+             "Der Zug fährt um 7 Uhr. Kunden erhalten Auskunft am Schalter.\n\n")
+
+
+def scan_json(args: list[str], capsys: pytest.CaptureFixture) -> dict:
+    code = main(["scan", "--format", "json", *args])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    return json.loads(out)
+
+
+def test_many_files_same_with_one_or_two_jobs(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    for i in range(12):
+        (tmp_path / f"f{i:02}.md").write_text(PARAGRAPH * (i + 1) + "Customer Experience Management.\n", encoding="utf-8")
+    one = scan_json([str(tmp_path), "--jobs", "1"], capsys)
+    two = scan_json([str(tmp_path), "--jobs", "2"], capsys)
+    assert one == two
+    assert [f["path"] for f in one["files"]] == sorted(str(p) for p in tmp_path.iterdir())
+
+
+def test_large_file_split_into_ranges(tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "LARGE_FILE", 10_000)
+    monkeypatch.setattr(parallel, "RANGE_BYTES", 4_000)
+    monkeypatch.setattr(parallel, "BATCH_CHARS", 3_000)
+    big = tmp_path / "big.txt"
+    content = "\ufeff" + PARAGRAPH * 400 + "Ende, mit Umlauten: Kundenzentrierung für Kundinnen.\r\n\r\nSchluss."
+    big.write_text(content, encoding="utf-8")
+    assert len(parallel.split_points(big, big.stat().st_size)) > 10
+    one = scan_json([str(big), "--jobs", "1"], capsys)
+    two = scan_json([str(big), "--jobs", "2"], capsys)
+    assert one == two
+    hits = one["files"][0]["hits"]
+    text = content.removeprefix("\ufeff")
+    assert len(hits) > 400 and all(text[h["start"]:h["end"]] == h["text"] for h in hits)
+    lines = text.splitlines()
+    assert all(lines[h["line"] - 1][h["column"] - 1:].startswith(h["text"].split("\n")[0]) for h in hits)
+
+
+def test_large_markdown_file_is_batched_in_this_process(tmp_path: Path, capsys: pytest.CaptureFixture,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "LARGE_FILE", 10_000)
+    monkeypatch.setattr(parallel, "BATCH_CHARS", 3_000)
+    big = tmp_path / "big.md"
+    big.write_text(("```\nTouchpoint im Code\n```\n\n" + PARAGRAPH) * 200, encoding="utf-8")
+    assert scan_json([str(big), "--jobs", "1"], capsys) == scan_json([str(big), "--jobs", "2"], capsys)
+
+
+def test_file_larger_than_spacy_max_length(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    big = tmp_path / "one-paragraph.txt"
+    line = "Customer Journey und Touchpoint sind Wörter aus der Beratung und werden oft verwendet. "
+    big.write_text((line * 40 + "\n") * 400, encoding="utf-8")  # 1.4 million characters, no blank line
+    assert big.stat().st_size > 1_000_000
+    result = scan_json([str(big), "--jobs", "1"], capsys)["files"][0]
+    assert "error" not in result
+    assert sum(1 for h in result["hits"] if h["id"] == "touchpoint") == 40 * 400
+
+
+def test_cold_and_warm_cache_agree(tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BINGO_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "t.txt").write_text(PARAGRAPH, encoding="utf-8")
+    cold = scan_json([str(tmp_path / "t.txt")], capsys)
+    assert list((tmp_path / "cache").glob("de-*.json"))
+    warm = scan_json([str(tmp_path / "t.txt")], capsys)
+    uncached = scan_json([str(tmp_path / "t.txt"), "--no-cache"], capsys)
+    assert cold == warm == uncached
+
+
+def test_corrupt_cache_is_rebuilt(tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BINGO_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "t.txt").write_text(PARAGRAPH, encoding="utf-8")
+    first = scan_json([str(tmp_path / "t.txt")], capsys)
+    for path in (tmp_path / "cache").glob("*.json"):
+        path.write_text("{not json", encoding="utf-8")
+    assert scan_json([str(tmp_path / "t.txt")], capsys) == first
+
+
+def test_default_jobs() -> None:
+    from bingo.sources import Source
+
+    one = [Source("-")]
+    assert parallel.default_jobs(one) == 1
