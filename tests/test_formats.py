@@ -30,7 +30,7 @@ def run(monkeypatch_module: pytest.MonkeyPatch) -> RunResult:
 
     monkeypatch_module.chdir(DATA)
     mini = runner.load_lexicon([DATA / "mini-lexicon.yaml"], builtin=False)
-    monkeypatch_module.setattr(runner, "build_lexicon", lambda settings: mini)
+    monkeypatch_module.setattr(runner, "build_lexicon", lambda settings, use_cache=True: mini)
     return execute(["golden.md"], Settings(lang="de"))
 
 

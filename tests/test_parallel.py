@@ -91,3 +91,18 @@ def test_default_jobs() -> None:
 
     one = [Source("-")]
     assert parallel.default_jobs(one) == 1
+
+
+def test_cache_is_invalidated_when_a_lexicon_changes(tmp_path: Path, capsys: pytest.CaptureFixture,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BINGO_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "t.txt").write_text("Das Frobnitz-Konzept und die Frobnitze.\n", encoding="utf-8")
+    entry = ("entries:\n  - id: frobnitz\n    term: Frobnitz\n    lang: de\n    category: hype\n    weight: {w}\n"
+             "    message: \"Ein Testwort.\"\n    source: test\n    examples:\n      match: [\"{ex}\"]\n")
+    lexicon = tmp_path / "mine.yaml"
+    lexicon.write_text(entry.format(w=1, ex="Frobnitz"), encoding="utf-8")
+    first = scan_json([str(tmp_path / "t.txt"), "--lexicon", str(lexicon)], capsys)["files"][0]["hits"]
+    assert [h["weight"] for h in first] == [1.0, 1.0]
+    lexicon.write_text(entry.format(w=3, ex="Frobnitz"), encoding="utf-8")
+    second = scan_json([str(tmp_path / "t.txt"), "--lexicon", str(lexicon)], capsys)["files"][0]["hits"]
+    assert [h["weight"] for h in second] == [3.0, 3.0]

@@ -1,21 +1,18 @@
 """Compile a lexicon into token patterns and compound stems for one language, cached on disk.
 
 Compiling inverts the lemma lookup tables (about a second per language); the result depends only
-on the lexicon files and package versions, so it is cached in the user cache directory, keyed by
-a hash of both, and rebuilt when either changes.
+on the lexicon files and package versions, so it is cached (see `bingo.cache`), keyed by a hash
+of both, and rebuilt when either changes.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass, replace
-from pathlib import Path
 from typing import Any
 
-from bingo import __version__, forms, nlp
+from bingo import __version__, cache, forms, nlp
 from bingo.lexicon import Entry, Lexicon
 
 FORMAT = 3
@@ -31,14 +28,6 @@ class CompiledLang:
     prefixes: list[str]
     suffixes: list[str]
     requires: dict[str, list[str]]
-
-
-def cache_dir() -> Path:
-    """Where compiled lexicons are cached: $BINGO_CACHE_DIR, else the XDG user cache directory."""
-    if os.environ.get("BINGO_CACHE_DIR"):
-        return Path(os.environ["BINGO_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "bingo"
 
 
 def cache_key(lexicon: Lexicon, lang: str, model: str | None) -> str:
@@ -95,28 +84,17 @@ def compile_lang(lexicon: Lexicon, lang: str, pipeline: Any) -> CompiledLang:
 
 def load_or_compile(lexicon: Lexicon, lang: str, pipeline: Any, model: str | None, use_cache: bool) -> CompiledLang:
     """The compiled lexicon from the cache when valid, else compiled now (and cached)."""
-    path = cache_dir() / f"{lang}-{cache_key(lexicon, lang, model)}.json"
+    name = f"{lang}-{cache_key(lexicon, lang, model)}.json"
     if use_cache:
+        data = cache.read(name)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            compiled = CompiledLang(**data)
+            compiled = CompiledLang(**data) if isinstance(data, dict) else None
+        except TypeError:
+            compiled = None  # written by another version: rebuild below
+        if compiled is not None:
             nlp.configure_tokenizer(pipeline, compiled.prefixes, compiled.suffixes)
             return compiled
-        except (OSError, ValueError, TypeError):
-            pass  # missing, stale or corrupt: rebuild below
     compiled = compile_lang(lexicon, lang, pipeline)
     if use_cache:
-        _write_atomic(path, json.dumps(asdict(compiled), ensure_ascii=False, separators=(",", ":")))
+        cache.write(name, asdict(compiled))
     return compiled
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    """Write a cache file atomically; a cache that cannot be written is silently skipped."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except OSError:
-        pass

@@ -6,13 +6,14 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from bingo import cache
 from bingo.errors import BingoError, LexiconError, located
 
 LANGS = ("de", "en")
@@ -341,23 +342,56 @@ def _house_cards(path: Path, known: Mapping[str, Entry]) -> dict[str, tuple[str,
     return out
 
 
-def load_lexicon(extra: Iterable[Path] = (), *, builtin: bool = True) -> Lexicon:
-    """Load the built-in lexicons plus user files; a later entry with the same id overrides."""
+LEXICON_CACHE_FORMAT = 1
+
+
+def _entry_from_json(data: dict[str, Any]) -> Entry:
+    """Rebuild an Entry from its cached JSON form."""
+    context = data["context"]
+    tuples = ("variants", "match_examples", "no_match_examples")
+    return Entry(**{**data, **{k: tuple(data[k]) for k in tuples},
+                    "context": Context(tuple(context["requires"]), context["window"], tuple(context["exceptions"]))})
+
+
+def load_lexicon(extra: Iterable[Path] = (), *, builtin: bool = True, use_cache: bool = True) -> Lexicon:
+    """Load the built-in lexicons plus user files; a later entry with the same id overrides.
+
+    The validated result is cached by the files' content, so a warm start parses no YAML.
+    """
     shipped = builtin_files() if builtin else []
     files = [*shipped, *extra]
-    entries: dict[str, Entry] = {}
-    problems: list[str] = []
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(str(LEXICON_CACHE_FORMAT).encode())
     for path in files:
         digest.update(str(path).encode() + b"\0")
         try:
             digest.update(path.read_bytes())
+        except OSError as exc:
+            raise LexiconError([located(str(path), None, f"cannot read: {exc.strerror}")]) from None
+    key = digest.hexdigest()
+    cached = cache.read(f"lexicon-{key[:32]}.json") if use_cache else None
+    if isinstance(cached, dict) and cached.get("digest") == key:
+        try:
+            entries = {k: _entry_from_json(v) for k, v in cached["entries"].items()}
+            cards = {k: tuple(v) for k, v in cached["house_cards"].items()}
+            return Lexicon(entries=entries, house_cards=cards, files=tuple(map(str, files)), digest=key)
+        except (KeyError, TypeError, ValueError):
+            pass  # a cache from another version: parse below
+    lexicon = _parse_lexicon(files, shipped, key)
+    if use_cache:
+        cache.write(f"lexicon-{key[:32]}.json", {"digest": key, "house_cards": lexicon.house_cards,
+                                                  "entries": {k: asdict(e) for k, e in lexicon.entries.items()}})
+    return lexicon
+
+
+def _parse_lexicon(files: list[Path], shipped: list[Path], digest: str) -> Lexicon:
+    """Parse and validate every file; raise LexiconError listing every problem."""
+    entries: dict[str, Entry] = {}
+    problems: list[str] = []
+    for path in files:
+        try:
             loaded = load_file(path)
         except LexiconError as exc:
             problems.extend(exc.problems)
-            continue
-        except OSError as exc:
-            problems.append(located(str(path), None, f"cannot read: {exc.strerror}"))
             continue
         seen_here: dict[str, Entry] = {}
         for entry in loaded:
@@ -372,4 +406,4 @@ def load_lexicon(extra: Iterable[Path] = (), *, builtin: bool = True) -> Lexicon
     house_cards: dict[str, tuple[str, ...]] = {}
     for path in files:
         house_cards.update(_house_cards(path, entries))
-    return Lexicon(entries=entries, house_cards=house_cards, files=tuple(map(str, files)), digest=digest.hexdigest())
+    return Lexicon(entries=entries, house_cards=house_cards, files=tuple(map(str, files)), digest=digest)

@@ -17,9 +17,9 @@ from bingo.sources import Source, discover
 Progress = Callable[[int], None]
 
 
-def build_lexicon(settings: Settings) -> Lexicon:
+def build_lexicon(settings: Settings, use_cache: bool = True) -> Lexicon:
     """The built-in lexicon plus configured files, with disabled entries and weight overrides applied."""
-    lexicon = load_lexicon([Path(p) for p in settings.lexicons])
+    lexicon = load_lexicon([Path(p) for p in settings.lexicons], use_cache=use_cache)
     return lexicon.adjusted(settings.disable, settings.disable_categories, settings.weights)
 
 
@@ -44,7 +44,7 @@ def execute(paths: Sequence[str], settings: Settings, *, model: str | None = Non
     `progress`, if given, is called once with the total size in bytes and returns the callback
     that receives the amount of text done.
     """
-    lexicon = build_lexicon(settings)
+    lexicon = build_lexicon(settings, use_cache)
     sources = sources_for(paths, settings)
     scanner = Scanner(lexicon=lexicon, model=model, use_cache=use_cache, skip_quotes=settings.skip_quotes)
     jobs = settings.jobs or parallel.default_jobs(sources)

@@ -67,7 +67,7 @@ def check_order(lexicon: Lexicon) -> list[str]:
 
 def check(extra: Iterable[Path] = (), *, builtin: bool = True, use_cache: bool = False) -> Lexicon:
     """Load and fully check a lexicon; raise LexiconError listing every problem."""
-    lexicon = load_lexicon(list(extra), builtin=builtin)
+    lexicon = load_lexicon(list(extra), builtin=builtin, use_cache=use_cache)
     scanner = Scanner(lexicon=lexicon, use_cache=use_cache)
     problems = check_order(lexicon) + check_collisions(scanner) + check_examples(scanner)
     if problems:
