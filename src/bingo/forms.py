@@ -57,7 +57,9 @@ def _rule_forms(word: str, lang: str) -> set[str]:
                 forms.add(word[: -len("us")] + "en")
             break
     else:
-        forms.update((word + "s", word + "es") if not word.endswith(("s", "x", "z")) else (word + "es",))
+        forms.update((word + "e", word + "en", word + "es"))  # Prozess-e, Prozess-en, Dorf-es
+        if not word.endswith(("s", "x", "z", "ß")):
+            forms.add(word + "s")
     return forms
 
 
