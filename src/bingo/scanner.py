@@ -6,8 +6,10 @@ A `Scanner` holds the lexicon and builds each language's pipeline and matcher on
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any, BinaryIO
 
 from bingo import langdetect, nlp, scoring
@@ -16,7 +18,7 @@ from bingo.errors import BingoError, InputError
 from bingo.lexicon import LANGS, Entry, Lexicon, load_lexicon
 from bingo.matcher import LangMatcher, Match
 from bingo.models import EntryInfo, FileResult, Hit, Passage
-from bingo.sources import Paragraph, Source, paragraphs
+from bingo.sources import Paragraph, Source, kind_for, paragraphs
 from bingo.suppress import covers
 
 MAX_PASSAGES = 20
@@ -68,6 +70,10 @@ class Scanner:
             return self.result(source.path, lang, partial)
         except InputError as exc:
             return failed(source.path, exc.reason)
+
+    def scan_source_path(self, path: str | os.PathLike[str], lang: str = "auto") -> FileResult:
+        """Scan one file by path (its kind from the file name)."""
+        return self.scan_source(Source(str(path), kind_for(path), file=Path(path)), lang)
 
     def open(self, source: Source, lang: str = "auto", stdin: BinaryIO | None = None) -> tuple[str, Iterator[Paragraph]]:
         """The text's language (detected from its start when `auto`) and its paragraphs."""
