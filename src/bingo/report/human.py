@@ -137,7 +137,8 @@ def card(result: FileResult) -> Table:
         if ident is None:
             cells.append(Text(WORDS[lang][7], style="bold"))
             continue
-        cells.append(Text(f"✘ {label}", style="bold black on green") if hit else Text(label, style="dim"))
+        cells.append(Text(f"✘ {label}", style="bold black on green", overflow="fold") if hit
+                     else Text(label, style="dim", overflow="fold"))
     for row in range(5):
         table.add_row(*cells[row * 5:row * 5 + 5])
     return table
