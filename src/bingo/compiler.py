@@ -15,7 +15,7 @@ from typing import Any
 from bingo import __version__, cache, forms, nlp
 from bingo.lexicon import Entry, Lexicon
 
-FORMAT = 3
+FORMAT = 4
 EXCEPTION_PREFIX = "!"
 
 
@@ -47,11 +47,15 @@ def _entry_surfaces(entry: Entry, lang: str, lemmas: Any, inverted: Any) -> tupl
     return spellings, prefixes, suffixes
 
 
-def _requires_forms(words: tuple[str, ...], lang: str, lemmas: Any, inverted: Any) -> list[str]:
-    """Inflected forms of context words; a trailing '*' keeps a prefix wildcard as is."""
+def _requires_forms(words: tuple[str, ...], lang: str) -> list[str]:
+    """Context words with their regular endings; a trailing '*' keeps a prefix wildcard as is.
+
+    The lookup tables are not used here: they map function words far afield (en: 's -> we).
+    """
     out: set[str] = set()
     for word in words:
-        out |= {word} if word.endswith("*") else forms.word_forms(word, lang, lemmas, inverted)
+        short = word.endswith("*") or len(word) <= 3  # "i" + "s" would be "is"
+        out |= {word} if short else forms.rule_forms(word, lang)
     return sorted(out)
 
 
@@ -72,7 +76,7 @@ def compile_lang(lexicon: Lexicon, lang: str, pipeline: Any) -> CompiledLang:
             spellings.setdefault(EXCEPTION_PREFIX + entry.id, set()).update(
                 forms.surface_forms(exception, fake, lang, lemmas, inverted))
         if entry.context.requires:
-            requires[entry.id] = _requires_forms(entry.context.requires, lang, lemmas, inverted)
+            requires[entry.id] = _requires_forms(entry.context.requires, lang)
     nlp.configure_tokenizer(pipeline, prefixes, suffixes)
     patterns: dict[str, list[list[str]]] = {}
     for key in sorted(spellings):

@@ -37,7 +37,7 @@ def invert(table: Mapping[str, str]) -> dict[str, set[str]]:
     return inverted
 
 
-def _rule_forms(word: str, lang: str) -> set[str]:
+def rule_forms(word: str, lang: str) -> set[str]:
     """Forms made by regular endings, for words the lookup table does not know."""
     forms = {word}
     if lang == "en":
@@ -77,7 +77,7 @@ def word_forms(word: str, lang: str, lemmas: Mapping[str, str], inverted: Mappin
             if head in inverted and len(inverted[head]) > 1:
                 forms |= {low[:cut] + form for form in inverted[head] if form.startswith(head[:2])}
                 break
-    return forms | _rule_forms(low, lang)
+    return forms | rule_forms(low, lang)
 
 
 def split_words(surface: str) -> list[str]:
