@@ -121,7 +121,8 @@ def test_line_format(runner: CliRunner) -> None:
 
 def test_every_command_help_shows_an_example(runner: CliRunner) -> None:
     for args in (["--help"], ["scan", "--help"], ["lexicon", "validate", "--help"],
-                 ["lexicon", "list", "--help"], ["lexicon", "show", "--help"]):
+                 ["lexicon", "list", "--help"], ["lexicon", "show", "--help"], ["config", "--help"],
+                 ["card", "--help"], ["check", "--help"], ["live", "--help"]):
         result = invoke(runner, args)
         assert result.exit_code == 0
         assert "bingo " in result.stdout and ("Example" in result.stdout), args

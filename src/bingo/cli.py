@@ -313,3 +313,13 @@ def main(argv: list[str] | None = None) -> int:
 def run() -> None:
     """Console-script entry point."""
     sys.exit(main())
+
+
+def _register_game_commands() -> None:
+    """`card`, `check` and `live` live in their own CLI modules (imported after this one is complete)."""
+    from bingo import cli_cards
+
+    cli_cards.register(app)
+
+
+_register_game_commands()

@@ -1,0 +1,100 @@
+"""`bingo live`: play one card against text arriving on stdin (captions, speech-to-text), line by line."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Literal, Optional
+
+import typer
+
+from bingo.cli import LexiconOption
+from bingo.errors import BingoError
+
+
+def _house_game(lang: str, lexicon: Any) -> Any:
+    """A one-card game from the language's house card."""
+    from bingo.cards.game import Game
+    from bingo.scoring import house_card
+
+    ids = lexicon.house_cards.get(lang)
+    if not ids:
+        raise BingoError(f"the lexicon has no house card for '{lang}'")
+    cells = house_card(ids)
+    return Game(id="HOUS", seed=0, lang=lang, size=5, free=True, title="Bullshit-Bingo" if lang == "de" else "Buzzword Bingo",
+                source="lexicon", digest=lexicon.digest, terms={i: lexicon.entries[i].term for i in ids}, cards=(cells,))
+
+
+def live(
+    game_path: Annotated[Optional[Path], typer.Argument(metavar="[GAME.json]", help="A game file (default: the house card).")] = None,  # noqa: UP007
+    card_number: Annotated[int, typer.Option("--card", min=1, help="Which card of the game to play.")] = 1,
+    lang: Annotated[Literal["de", "en"], typer.Option("--lang", "-l", help="Language of the house card.")] = "de",
+    lexicon: LexiconOption = None,
+) -> int:
+    """Update a card in place as terms are heard on stdin; BINGO banner and bell when a line completes."""
+    from rich.console import Console, Group
+    from rich.live import Live
+    from rich.text import Text
+
+    from bingo.cards.check import Round
+    from bingo.cards.render import rich_card
+    from bingo.cli import _color_wanted
+    from bingo.cli_cards import _lexicon_for, _load_game
+    from bingo.lexicon import load_lexicon
+    from bingo.scanner import Scanner
+    from bingo.sources import Paragraph
+
+    if game_path is not None:
+        game = _load_game(game_path)
+        lex = _lexicon_for(game, list(lexicon or ()))
+    else:
+        lex = load_lexicon(lexicon or ())
+        game = _house_game(lang, lex)
+    if card_number > len(game.cards):
+        raise BingoError(f"game {game.id} has {len(game.cards)} cards, not {card_number}")
+    scanner = Scanner(lexicon=lex)
+    play = Round.start(game, card_number)
+    state = play.cards[0]
+    tty = _color_wanted(sys.stdout)
+    console = Console(force_terminal=tty, no_color=not tty, highlight=False)
+    last = ""
+
+    def view() -> Group:
+        banner = Text("BINGO!  \a" if state.won_at else "", style="bold white on red")
+        return Group(rich_card(game, state.index, state.marked), Text(f"last: {last}" if last else "listening …"), banner)
+
+    offset = 0
+    try:
+        with Live(view(), console=console, auto_refresh=False, transient=False) if tty else _Null() as screen:
+            for number, line in enumerate(sys.stdin, 1):
+                hits = scanner.match_paragraphs(game.lang, [Paragraph(line, line, offset, number)]).hits
+                offset += len(line)
+                before = state.won_at
+                for hit in hits:
+                    if play.hear([hit]) or hit.id in game.terms:
+                        last = hit.term
+                        if not tty:
+                            print(f"line {number}: {hit.term}", flush=True)
+                if state.won_at is not None and before is None and not tty:
+                    print(f"BINGO! line completed by {state.won_at.term} (line {number})", flush=True)
+                if tty:
+                    screen.update(view(), refresh=True)
+    except KeyboardInterrupt:
+        pass
+    marked = sum(1 for cell, on in zip(state.cells, state.marked, strict=True) if on and cell)
+    print(f"{marked} of {sum(1 for c in state.cells if c)} squares marked"
+          f"{', BINGO' if state.won_at else ''} (game {game.id}, card {state.index + 1}).", flush=True)
+    return 0
+
+
+class _Null:
+    """Stands in for rich Live when stdout is not a terminal."""
+
+    def __enter__(self) -> _Null:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def update(self, *args: object, **kwargs: object) -> None:
+        """Do nothing."""
