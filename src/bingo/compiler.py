@@ -15,7 +15,7 @@ from typing import Any
 from bingo import __version__, cache, forms, nlp
 from bingo.lexicon import Entry, Lexicon
 
-FORMAT = 4
+FORMAT = 5
 EXCEPTION_PREFIX = "!"
 
 

@@ -42,25 +42,52 @@ def configure_tokenizer(nlp: Language, prefixes: Iterable[str], suffixes: Iterab
     """Split hyphenated words (also in German) and known compound stems off closed compounds.
 
     Splitting happens inside spaCy's tokenizer, which caches each distinct chunk, so compound
-    detection costs nothing per repeated word at scan time.
+    detection costs nothing per repeated word at scan time. The language's own affix rules stay
+    as spaCy compiled them: small extra patterns are tried after them, which behaves like the
+    combined alternation but saves recompiling spaCy's large expressions (a tenth of a second
+    of every start-up).
     """
     from spacy.lang.char_classes import ALPHA, HYPHENS
-    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-    defaults = nlp.Defaults
-    infixes = list(defaults.infixes or ())
-    infixes.append(rf"(?<=[{ALPHA}0-9])(?:{HYPHENS})(?=[{ALPHA}])")
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    prefix_pieces = list(defaults.prefixes or ())
-    suffix_pieces = list(defaults.suffixes or ())
+    tokenizer = nlp.tokenizer
     stems = sorted(set(prefixes), key=lambda s: (-len(s), s))
-    if stems:
-        prefix_pieces.append(rf"(?i:{'|'.join(map(re.escape, stems))})(?={LETTER}{{3}})")
     heads = sorted(set(suffixes), key=lambda s: (-len(s), s))
+    base_prefix, base_suffix, base_infix = tokenizer.prefix_search, tokenizer.suffix_search, tokenizer.infix_finditer
+    if stems:
+        stem_re = re.compile(rf"^(?i:{'|'.join(map(re.escape, stems))})(?={LETTER}{{3}})")
+        tokenizer.prefix_search = _first(base_prefix, stem_re.search)
     if heads:
-        suffix_pieces.append(rf"(?<={LETTER}{{3}})(?i:{'|'.join(map(re.escape, heads))})")
-    nlp.tokenizer.prefix_search = compile_prefix_regex(prefix_pieces).search
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffix_pieces).search
+        head_re = re.compile(rf"(?<={LETTER}{{3}})(?i:{'|'.join(map(re.escape, heads))})$")
+        tokenizer.suffix_search = _leftmost(base_suffix, head_re.search)
+    hyphen = re.compile(rf"(?<=[{ALPHA}0-9])(?:{HYPHENS})(?=[{ALPHA}])")
+    tokenizer.infix_finditer = _merged(base_infix, hyphen.finditer)
+
+
+def _first(base: Any, extra: Any) -> Any:
+    """Prefix search: spaCy's rules first, then the compound stems (as an alternation would)."""
+    def search(text: str) -> Any:
+        return (base(text) if base else None) or extra(text)
+    return search
+
+
+def _leftmost(base: Any, extra: Any) -> Any:
+    """Suffix search: whichever rule matches further left, spaCy's rules winning ties."""
+    def search(text: str) -> Any:
+        first = base(text) if base else None
+        second = extra(text)
+        if first is None or (second is not None and second.start() < first.start()):
+            return second
+        return first
+    return search
+
+
+def _merged(base: Any, extra: Any) -> Any:
+    """Infix finditer: both rules' matches in text order, spaCy's winning overlaps."""
+    def finditer(text: str) -> list[Any]:
+        found = list(base(text)) if base else []
+        added = [m for m in extra(text) if not any(f.start() < m.end() and m.start() < f.end() for f in found)]
+        return sorted(found + added, key=lambda m: m.start()) if added else found
+    return finditer
 
 
 def tokenize_all(nlp: Language, texts: Sequence[str]) -> list[list[str]]:
