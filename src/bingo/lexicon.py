@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -14,87 +13,13 @@ from typing import Any
 import yaml
 
 from bingo import cache
+from bingo.entry import (CARD_SIZE, CATEGORIES, COMPOUND_MODES, ENTRY_LANGS, INFLECT_MODES, LANGS, LEVELS, Context,
+                         Entry)
 from bingo.errors import BingoError, LexiconError, located
+from bingo.schema import build_entry
 
-LANGS = ("de", "en")
-ENTRY_LANGS = ("de", "en", "both")
-LEVELS = ("suggestion", "warning", "error")
-COMPOUND_MODES = ("none", "prefix", "suffix", "any")
-INFLECT_MODES = ("last", "all", "none")
-CATEGORIES: dict[str, dict[str, str]] = {
-    "acronym": {"de": "Akronym", "en": "Acronym"},
-    "anglicism": {"de": "Anglizismus/Denglisch", "en": "Anglicism"},
-    "method": {"de": "Methoden-Buzzword", "en": "Method buzzword"},
-    "hype": {"de": "Hype-Wort", "en": "Hype word"},
-    "phrase": {"de": "Floskel", "en": "Stock phrase"},
-    "idiom": {"de": "Redewendung", "en": "Idiom"},
-    "management": {"de": "Management-Sprech", "en": "Management speak"},
-    "hashtag": {"de": "Hashtag", "en": "Hashtag"},
-}
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-REQUIRED = ("id", "term", "lang", "category", "weight", "message", "source", "examples")
-KNOWN = set(REQUIRED) | {
-    "variants", "alternative", "level", "link", "compound", "inflect", "context", "tags",
-}
-CARD_SIZE = 24
-
-
-@dataclass(frozen=True)
-class Context:
-    """Conditions under which an otherwise ambiguous word counts as jargon."""
-
-    requires: tuple[str, ...] = ()
-    window: int = 4
-    exceptions: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One lexicon entry: a term, its variants and everything a report says about it."""
-
-    id: str
-    term: str
-    lang: str
-    category: str
-    weight: float
-    message: Mapping[str, str]
-    source: str
-    variants: tuple[str, ...] = ()
-    alternative: Mapping[str, str] = field(default_factory=dict)
-    level: str = "warning"
-    link: str | None = None
-    compound: str = "none"
-    inflect: str = "last"
-    context: Context = Context()
-    match_examples: tuple[str, ...] = ()
-    no_match_examples: tuple[str, ...] = ()
-    file: str = ""
-    line: int = 0
-
-    @property
-    def langs(self) -> tuple[str, ...]:
-        """The text languages this entry applies to."""
-        return LANGS if self.lang == "both" else (self.lang,)
-
-    @property
-    def surfaces(self) -> tuple[str, ...]:
-        """The term followed by its variants."""
-        return (self.term, *self.variants)
-
-    def message_for(self, lang: str) -> str:
-        """The message in the text's language, falling back to any language the entry has."""
-        return self.message.get(lang) or next(iter(self.message.values()))
-
-    def alternative_for(self, lang: str) -> str | None:
-        """The plain alternative in the text's language, if there is one."""
-        if not self.alternative:
-            return None
-        return self.alternative.get(lang) or next(iter(self.alternative.values()))
-
-    @property
-    def where(self) -> str:
-        """`FILE:LINE` of the entry, for messages."""
-        return f"{self.file}:{self.line}"
+__all__ = ["CATEGORIES", "COMPOUND_MODES", "ENTRY_LANGS", "INFLECT_MODES", "LANGS", "LEVELS", "Context", "Entry",
+           "Lexicon", "builtin_dir", "builtin_files", "load_file", "load_lexicon"]
 
 
 @dataclass(frozen=True)
@@ -173,126 +98,6 @@ def _lines(node: yaml.Node | None) -> list[tuple[int, dict[str, int]]]:
     return []
 
 
-def _text_map(value: Any, lang: str, name: str) -> tuple[dict[str, str], str | None]:
-    """Normalise a message/alternative to {lang: text}; return an error text when malformed."""
-    if isinstance(value, str) and value.strip():
-        langs = LANGS if lang == "both" else (lang,)
-        return {code: value.strip() for code in langs}, None
-    if isinstance(value, dict) and value and all(
-        k in LANGS and isinstance(v, str) and v.strip() for k, v in value.items()
-    ):
-        return {k: v.strip() for k, v in value.items()}, None
-    return {}, f"'{name}' must be a non-empty string or a mapping of de/en to strings"
-
-
-def _str_list(value: Any) -> tuple[str, ...] | None:
-    """A list of non-empty strings as a tuple, or None when the value is not one."""
-    if value is None:
-        return ()
-    if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
-        return tuple(v.strip() for v in value)
-    return None
-
-
-def _build_entry(raw: Any, path: str, line: int, keys: dict[str, int], problems: list[str]) -> Entry | None:
-    """Validate one raw entry mapping; append problems and return None when it is unusable."""
-    def bad(key: str | None, message: str) -> None:
-        problems.append(located(path, keys.get(key, line) if key else line, message))
-
-    if not isinstance(raw, dict):
-        bad(None, "entry must be a mapping")
-        return None
-    start = len(problems)
-    for key in REQUIRED:
-        if key not in raw:
-            bad(None, f"entry {raw.get('id', '?')!s}: missing required field '{key}'")
-    for key in raw:
-        if key not in KNOWN:
-            bad(key, f"unknown field '{key}'")
-    ident = raw.get("id")
-    if "id" in raw and not (isinstance(ident, str) and ID_RE.match(ident)):
-        bad("id", f"id {ident!r} must be lowercase letters, digits and single hyphens")
-    term = raw.get("term")
-    if "term" in raw and not (isinstance(term, str) and term.strip()):
-        bad("term", "'term' must be a non-empty string")
-    lang = raw.get("lang")
-    if "lang" in raw and lang not in ENTRY_LANGS:
-        bad("lang", f"lang {lang!r} must be one of {', '.join(ENTRY_LANGS)}")
-    category = raw.get("category")
-    if "category" in raw and category not in CATEGORIES:
-        bad("category", f"unknown category {category!r} (known: {', '.join(CATEGORIES)})")
-    weight = raw.get("weight")
-    if "weight" in raw and (isinstance(weight, bool) or not isinstance(weight, int | float) or not 0 < weight <= 5):
-        bad("weight", f"weight {weight!r} must be a number above 0 and at most 5")
-    level = raw.get("level", "warning")
-    if level not in LEVELS:
-        bad("level", f"level {level!r} must be one of {', '.join(LEVELS)}")
-    compound = raw.get("compound", "none")
-    compound = {True: "any", False: "none"}.get(compound, compound)
-    if compound not in COMPOUND_MODES:
-        bad("compound", f"compound {compound!r} must be true, false or one of {', '.join(COMPOUND_MODES)}")
-    inflect = raw.get("inflect", "last")
-    if inflect not in INFLECT_MODES:
-        bad("inflect", f"inflect {inflect!r} must be one of {', '.join(INFLECT_MODES)}")
-    source = raw.get("source")
-    if "source" in raw and not (isinstance(source, str) and source.strip()):
-        bad("source", "'source' must be a non-empty string")
-    variants = _str_list(raw.get("variants"))
-    if variants is None:
-        bad("variants", "'variants' must be a list of non-empty strings")
-    message, err = _text_map(raw.get("message"), lang if lang in ENTRY_LANGS else "de", "message")
-    if "message" in raw and err:
-        bad("message", err)
-    alternative: dict[str, str] = {}
-    if raw.get("alternative") is not None:
-        alternative, err = _text_map(raw["alternative"], lang if lang in ENTRY_LANGS else "de", "alternative")
-        if err:
-            bad("alternative", err)
-    link = raw.get("link")
-    if link is not None and not (isinstance(link, str) and link.startswith(("http://", "https://"))):
-        bad("link", "'link' must be an http(s) URL")
-    context = _build_context(raw.get("context"), lambda m: bad("context", m))
-    examples = raw.get("examples")
-    matches = no_matches = ()
-    if "examples" in raw:
-        if not isinstance(examples, dict) or set(examples) - {"match", "no_match"}:
-            bad("examples", "'examples' must be a mapping with 'match' and optional 'no_match' lists")
-        else:
-            matches = _str_list(examples.get("match"))
-            no_matches = _str_list(examples.get("no_match"))
-            if not matches:
-                bad("examples", "'examples.match' must list at least one text that matches")
-            if no_matches is None:
-                bad("examples", "'examples.no_match' must be a list of texts")
-    if len(problems) > start:
-        return None
-    return Entry(
-        id=ident, term=term.strip(), lang=lang, category=category, weight=float(weight),
-        message=message, source=source.strip(), variants=variants or (), alternative=alternative,
-        level=level, link=link, compound=compound, inflect=inflect, context=context,
-        match_examples=matches or (), no_match_examples=no_matches or (), file=path, line=line,
-    )
-
-
-def _build_context(raw: Any, bad: Any) -> Context:
-    """Validate the optional `context` mapping."""
-    if raw is None:
-        return Context()
-    if not isinstance(raw, dict) or set(raw) - {"requires", "window", "except"}:
-        bad("'context' may only have 'requires', 'window' and 'except'")
-        return Context()
-    requires = _str_list(raw.get("requires"))
-    exceptions = _str_list(raw.get("except"))
-    window = raw.get("window", 4)
-    if requires is None or exceptions is None:
-        bad("'context.requires' and 'context.except' must be lists of strings")
-        return Context()
-    if isinstance(window, bool) or not isinstance(window, int) or not 1 <= window <= 20:
-        bad("'context.window' must be a whole number from 1 to 20")
-        return Context()
-    return Context(requires=tuple(r.lower() for r in requires), window=window, exceptions=exceptions)
-
-
 def load_file(path: Path) -> list[Entry]:
     """Load and validate one lexicon file; raise LexiconError listing every problem."""
     data, node = _parse(path)
@@ -308,7 +113,7 @@ def load_file(path: Path) -> list[Entry]:
     entries = []
     for index, raw in enumerate(data.get("entries", [])):
         line, keys = lines[index] if index < len(lines) else (1, {})
-        entry = _build_entry(raw, name, line, keys, problems)
+        entry = build_entry(raw, name, line, keys, problems)
         if entry is not None:
             entries.append(entry)
     if problems:

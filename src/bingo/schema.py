@@ -1,0 +1,129 @@
+"""The lexicon entry schema: turn one raw YAML mapping into a validated `Entry`, or problems at FILE:LINE."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bingo.entry import (CATEGORIES, COMPOUND_MODES, ENTRY_LANGS, ID_RE, INFLECT_MODES, KNOWN, LANGS, LEVELS,
+                         REQUIRED, Context, Entry)
+from bingo.errors import located
+
+
+def _text_map(value: Any, lang: str, name: str) -> tuple[dict[str, str], str | None]:
+    """Normalise a message/alternative to {lang: text}; return an error text when malformed."""
+    if isinstance(value, str) and value.strip():
+        langs = LANGS if lang == "both" else (lang,)
+        return {code: value.strip() for code in langs}, None
+    if isinstance(value, dict) and value and all(
+        k in LANGS and isinstance(v, str) and v.strip() for k, v in value.items()
+    ):
+        return {k: v.strip() for k, v in value.items()}, None
+    return {}, f"'{name}' must be a non-empty string or a mapping of de/en to strings"
+
+
+def _str_list(value: Any) -> tuple[str, ...] | None:
+    """A list of non-empty strings as a tuple, or None when the value is not one."""
+    if value is None:
+        return ()
+    if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
+        return tuple(v.strip() for v in value)
+    return None
+
+
+def build_entry(raw: Any, path: str, line: int, keys: dict[str, int], problems: list[str]) -> Entry | None:
+    """Validate one raw entry mapping; append problems and return None when it is unusable."""
+    def bad(key: str | None, message: str) -> None:
+        problems.append(located(path, keys.get(key, line) if key else line, message))
+
+    if not isinstance(raw, dict):
+        bad(None, "entry must be a mapping")
+        return None
+    start = len(problems)
+    for key in REQUIRED:
+        if key not in raw:
+            bad(None, f"entry {raw.get('id', '?')!s}: missing required field '{key}'")
+    for key in raw:
+        if key not in KNOWN:
+            bad(key, f"unknown field '{key}'")
+    ident = raw.get("id")
+    if "id" in raw and not (isinstance(ident, str) and ID_RE.match(ident)):
+        bad("id", f"id {ident!r} must be lowercase letters, digits and single hyphens")
+    term = raw.get("term")
+    if "term" in raw and not (isinstance(term, str) and term.strip()):
+        bad("term", "'term' must be a non-empty string")
+    lang = raw.get("lang")
+    if "lang" in raw and lang not in ENTRY_LANGS:
+        bad("lang", f"lang {lang!r} must be one of {', '.join(ENTRY_LANGS)}")
+    category = raw.get("category")
+    if "category" in raw and category not in CATEGORIES:
+        bad("category", f"unknown category {category!r} (known: {', '.join(CATEGORIES)})")
+    weight = raw.get("weight")
+    if "weight" in raw and (isinstance(weight, bool) or not isinstance(weight, int | float) or not 0 < weight <= 5):
+        bad("weight", f"weight {weight!r} must be a number above 0 and at most 5")
+    level = raw.get("level", "warning")
+    if level not in LEVELS:
+        bad("level", f"level {level!r} must be one of {', '.join(LEVELS)}")
+    compound = raw.get("compound", "none")
+    compound = {True: "any", False: "none"}.get(compound, compound)
+    if compound not in COMPOUND_MODES:
+        bad("compound", f"compound {compound!r} must be true, false or one of {', '.join(COMPOUND_MODES)}")
+    inflect = raw.get("inflect", "last")
+    if inflect not in INFLECT_MODES:
+        bad("inflect", f"inflect {inflect!r} must be one of {', '.join(INFLECT_MODES)}")
+    source = raw.get("source")
+    if "source" in raw and not (isinstance(source, str) and source.strip()):
+        bad("source", "'source' must be a non-empty string")
+    variants = _str_list(raw.get("variants"))
+    if variants is None:
+        bad("variants", "'variants' must be a list of non-empty strings")
+    message, err = _text_map(raw.get("message"), lang if lang in ENTRY_LANGS else "de", "message")
+    if "message" in raw and err:
+        bad("message", err)
+    alternative: dict[str, str] = {}
+    if raw.get("alternative") is not None:
+        alternative, err = _text_map(raw["alternative"], lang if lang in ENTRY_LANGS else "de", "alternative")
+        if err:
+            bad("alternative", err)
+    link = raw.get("link")
+    if link is not None and not (isinstance(link, str) and link.startswith(("http://", "https://"))):
+        bad("link", "'link' must be an http(s) URL")
+    context = _build_context(raw.get("context"), lambda m: bad("context", m))
+    examples = raw.get("examples")
+    matches = no_matches = ()
+    if "examples" in raw:
+        if not isinstance(examples, dict) or set(examples) - {"match", "no_match"}:
+            bad("examples", "'examples' must be a mapping with 'match' and optional 'no_match' lists")
+        else:
+            matches = _str_list(examples.get("match"))
+            no_matches = _str_list(examples.get("no_match"))
+            if not matches:
+                bad("examples", "'examples.match' must list at least one text that matches")
+            if no_matches is None:
+                bad("examples", "'examples.no_match' must be a list of texts")
+    if len(problems) > start:
+        return None
+    return Entry(
+        id=ident, term=term.strip(), lang=lang, category=category, weight=float(weight),
+        message=message, source=source.strip(), variants=variants or (), alternative=alternative,
+        level=level, link=link, compound=compound, inflect=inflect, context=context,
+        match_examples=matches or (), no_match_examples=no_matches or (), file=path, line=line,
+    )
+
+
+def _build_context(raw: Any, bad: Any) -> Context:
+    """Validate the optional `context` mapping."""
+    if raw is None:
+        return Context()
+    if not isinstance(raw, dict) or set(raw) - {"requires", "window", "except"}:
+        bad("'context' may only have 'requires', 'window' and 'except'")
+        return Context()
+    requires = _str_list(raw.get("requires"))
+    exceptions = _str_list(raw.get("except"))
+    window = raw.get("window", 4)
+    if requires is None or exceptions is None:
+        bad("'context.requires' and 'context.except' must be lists of strings")
+        return Context()
+    if isinstance(window, bool) or not isinstance(window, int) or not 1 <= window <= 20:
+        bad("'context.window' must be a whole number from 1 to 20")
+        return Context()
+    return Context(requires=tuple(r.lower() for r in requires), window=window, exceptions=exceptions)
