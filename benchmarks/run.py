@@ -39,6 +39,8 @@ def build_corpus(sizes: Sequence[str], small_files: int) -> dict[str, Path]:
     for lang in ("de", "en"):
         files = sorted((ROOT / "samples").glob(f"{lang}-*.txt"))
         texts[lang] = "\n\n".join(p.read_text(encoding="utf-8").strip() for p in files) + "\n\n"
+        plain = sorted((ROOT / "samples").glob(f"{lang}-plain-*.txt"))
+        texts[f"{lang}-plain"] = "\n\n".join(p.read_text(encoding="utf-8").strip() for p in plain) + "\n\n"
     for lang, text in texts.items():
         unit = text.encode("utf-8")
         for name in sizes:
@@ -137,24 +139,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     spacy_import = median_time(lambda: subprocess.run([sys.executable, "-c", "import spacy"], check=True), max(repeat, 5))
     rows.append(("start-up: echo 'Synergien heben' | bingo scan - (s)", startup, spacy_import, "s", "startup"))
 
-    for lang in ("de", "en"):
+    for kind in ("de", "en", "de-plain"):
+        lang = kind[:2]
         for size in sizes:
-            path = corpus[f"{lang}-{size}"]
+            path = corpus[f"{kind}-{size}"]
             bare_s, words = bare_tokenizer(path, lang, repeat)
             scan_s = median_time(lambda: command(args.bingo, ["scan", "--format", "json", "--lang", lang, "--jobs", "1", str(path)], env=env), repeat)
             net = max(scan_s - startup, 1e-6)
-            rows.append((f"throughput {lang} {size}, --jobs 1 (words/s, start-up subtracted)", words / net, words / bare_s, "w/s", "throughput"))
-            rows.append((f"throughput {lang} {size}, --jobs 1 (words/s, wall)", words / scan_s, words / bare_s, "w/s", "throughput"))
+            rows.append((f"throughput {kind} {size}, --jobs 1 (words/s, start-up subtracted)", words / net, words / bare_s, "w/s", "throughput"))
+            rows.append((f"throughput {kind} {size}, --jobs 1 (words/s, wall)", words / scan_s, words / bare_s, "w/s", "throughput"))
 
-    if "50MB" in sizes or args.quick:
-        big = "50MB" if "50MB" in sizes else "1MB"
-        scan = [args.bingo, "scan", "--format", "json", "--lang", "de", "--jobs", "1", "-o", os.devnull]
-        small_rss = statistics.median(peak_rss_kb([*scan, str(corpus["de-1MB"])], env) for _ in range(repeat))
-        big_rss = statistics.median(peak_rss_kb([*scan, str(corpus[f"de-{big}"])], env) for _ in range(repeat))
-        rows.append((f"peak RSS de {big} vs 1MB (MiB)", big_rss / 1024, small_rss / 1024, "MiB", "memory"))
+    big = "50MB" if "50MB" in sizes else sizes[-1]
+    scan = [args.bingo, "scan", "--format", "json", "--lang", "de", "--jobs", "1", "-o", os.devnull]
+    for kind in ("de", "de-plain"):
+        small_rss = statistics.median(peak_rss_kb([*scan, str(corpus[f"{kind}-1MB"])], env) for _ in range(repeat))
+        big_rss = statistics.median(peak_rss_kb([*scan, str(corpus[f"{kind}-{big}"])], env) for _ in range(repeat))
+        rows.append((f"peak RSS {kind} {big} vs 1MB (MiB)", big_rss / 1024, small_rss / 1024, "MiB", "memory"))
 
     for label, target in (("2,000 small files" if not args.quick else "200 small files", corpus["small"]),
-                          (f"de {sizes[-1]} file", corpus[f"de-{sizes[-1]}"])):
+                          (f"de {big} file", corpus[f"de-{big}"]), (f"de-plain {big} file", corpus[f"de-plain-{big}"])):
         one = median_time(lambda: command(args.bingo, ["scan", "--format", "json", "--jobs", "1", str(target)], env=env), repeat)
         two = median_time(lambda: command(args.bingo, ["scan", "--format", "json", "--jobs", "2", str(target)], env=env), repeat)
         rows.append((f"--jobs 2 vs --jobs 1 on {label} (s)", two, one, "s", "jobs"))

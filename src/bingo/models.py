@@ -8,7 +8,7 @@ from typing import Any
 JSON_VERSION = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hit:
     """One occurrence of a lexicon entry in a file, with exact offsets into the original content."""
 
@@ -124,8 +124,8 @@ class FileResult:
         ids = {hit.id for hit in self.hits}
         return tuple(cell is None or cell in ids for cell in self.card)
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return the JSON shape of this file's result."""
+    def to_dict(self, hits: bool = True) -> dict[str, Any]:
+        """Return the JSON shape of this file's result (`hits=False`: an empty hit list, for streaming)."""
         data: dict[str, Any] = {
             "path": self.path,
             "lang": self.lang,
@@ -135,7 +135,7 @@ class FileResult:
             "verdict_label": self.verdict.label if self.verdict else None,
             "bingo": self.bingo,
             "categories": dict(self.categories),
-            "hits": [hit.to_dict() for hit in self.hits],
+            "hits": [hit.to_dict() for hit in self.hits] if hits else [],
             "entries": {info.id: info.to_dict() for info in self.entries},
         }
         if self.suppressed:

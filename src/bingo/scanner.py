@@ -140,8 +140,8 @@ class Partial:
         """This partial with offsets and line numbers moved by a preceding piece of the file."""
         if not (chars or lines):
             return self
-        hits = [replace(h, start=h.start + chars, end=h.end + chars, line=h.line + lines, end_line=h.end_line + lines)
-                for h in self.hits]
+        hits = [Hit(h.id, h.term, h.text, h.category, h.weight, h.level, h.line + lines, h.column,
+                    h.end_line + lines, h.end_column, h.start + chars, h.end + chars) for h in self.hits]
         passages = [replace(p, start=p.start + chars, line=p.line + lines) for p in self.passages]
         return Partial(self.words, self.suppressed, hits, passages)
 
