@@ -8,6 +8,7 @@ and a large file's batches are merged in text order, so any `--jobs` gives ident
 
 from __future__ import annotations
 
+import gc
 import mmap
 import multiprocessing
 import multiprocessing.pool
@@ -105,6 +106,7 @@ def scan_all(scanner: Scanner, sources: Sequence[Source], lang: str, jobs: int,
         scanner.matcher(code)  # build once here; the forked workers inherit it ready to use
     global _scanner
     _scanner = scanner
+    gc.freeze()  # keep the inherited heap out of the workers' garbage collection (fewer copy-on-write faults)
     pool = multiprocessing.get_context("fork").Pool(jobs)
     try:
         results: list[FileResult] = []
@@ -113,7 +115,7 @@ def scan_all(scanner: Scanner, sources: Sequence[Source], lang: str, jobs: int,
             if source is not None and source.file is not None and not is_large(source):
                 small.append(source)
                 continue
-            for src, result in zip(small, pool.imap(_scan_one, [(s, lang) for s in small], chunksize=4), strict=True):
+            for src, result in zip(small, pool.imap(_scan_one, [(s, lang) for s in small], chunksize=max(4, len(small) // (jobs * 8))), strict=True):
                 results.append(_done(result, src, progress))
             small = []
             if source is not None:
@@ -123,6 +125,7 @@ def scan_all(scanner: Scanner, sources: Sequence[Source], lang: str, jobs: int,
         return results
     finally:
         pool.terminate()
+        gc.unfreeze()
         _scanner = None
 
 
