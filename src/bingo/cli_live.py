@@ -71,7 +71,8 @@ def live(
                 offset += len(line)
                 before = state.won_at
                 for hit in hits:
-                    if play.hear([hit]) or hit.id in game.terms:
+                    play.hear([hit])
+                    if hit.id in game.terms:
                         last = hit.term
                         if not tty:
                             print(f"line {number}: {hit.term}", flush=True)

@@ -218,10 +218,4 @@ def scan_text(text: str, lang: str = "auto", path: str = "<text>", kind: str = "
     return _DEFAULT.scan_text(text, lang, path, kind)
 
 
-def scan_paths(scanner: Scanner, sources: Iterable[Source], lang: str = "auto") -> Iterator[FileResult]:
-    """Scan sources one after another, in order."""
-    for source in sources:
-        yield scanner.scan_source(source, lang)
-
-
-__all__ = ["Scanner", "scan_text", "scan_paths", "entry_info"]
+__all__ = ["Scanner", "scan_text", "entry_info"]
