@@ -9,24 +9,33 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from bingo import nlp
 from bingo.compiler import EXCEPTION_PREFIX, CompiledLang
 from bingo.lexicon import Entry
 
-_SPACE_TABLE = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\f": " ", "\v": " ", "\u00a0": " "})
+_SPACES = "\n\r\t\f\v\u00a0"  # each becomes a plain space before tokenising
 _RUNS = re.compile(r"  +")
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """An entry found at character offsets [start, end) of the scanned paragraph."""
 
     id: str
     start: int
     end: int
+
+
+def _longest_first(candidate: tuple[str, int, int]) -> tuple[int, int, str]:
+    """Sort key: longer token spans first, then text order, then id (deterministic)."""
+    key, start, end = candidate
+    return start - end, start, key
+
+
+def _in_text_order(match: Match) -> tuple[int, int, str]:
+    """Sort key for matches in the order they appear."""
+    return match.start, match.end, match.id
 
 
 def collapse(text: str) -> tuple[str, list[int], list[int]]:
@@ -35,7 +44,9 @@ def collapse(text: str) -> tuple[str, list[int], list[int]]:
     The map is two parallel lists: from position `norm[i]` on, the original offset is the
     collapsed one plus `shift[i]`.
     """
-    text = text.translate(_SPACE_TABLE)
+    for space in _SPACES:  # str.replace per character is ~50x faster than str.translate here
+        if space in text:
+            text = text.replace(space, " ")
     if "  " not in text:
         return text, [0], [0]
     norm, shift, pieces = [0], [0], []
@@ -77,25 +88,32 @@ class LangMatcher:
         exceptions: dict[str, list[tuple[int, int]]] = {}
         candidates = []
         for key, start, end in found:
-            if key.startswith(EXCEPTION_PREFIX):
+            if key[0] == EXCEPTION_PREFIX:
                 exceptions.setdefault(key[1:], []).append((start, end))
             else:
                 candidates.append((key, start, end))
-        kept = [c for c in candidates if self._allowed(doc, c, exceptions)]
-        kept.sort(key=lambda c: (-(c[2] - c[1]), c[1], c[0]))
-        taken: set[int] = set()
+        requires = self.requires
+        candidates = [c for c in candidates
+                      if (c[0] not in requires and c[0] not in exceptions) or self._allowed(doc, *c, exceptions)]
+        candidates.sort(key=_longest_first)
+        taken = bytearray(len(doc))
+        spans = []
+        for key, start, end in candidates:
+            if not any(taken[start:end]):
+                taken[start:end] = b"\1" * (end - start)
+                spans.append((key, start, end))
+        shifted = len(norm) > 1
         matches = []
-        for key, start, end in kept:
-            if taken.isdisjoint(range(start, end)):
-                taken.update(range(start, end))
-                lo, hi = nlp.token_spans(doc, start, end)
-                matches.append(Match(key, to_original(lo, norm, shift), to_original(hi - 1, norm, shift) + 1))
-        matches.sort(key=lambda m: (m.start, m.end, m.id))
+        for key, start, end in spans:
+            lo, hi = nlp.token_offsets(doc, start, end)
+            if shifted:
+                lo, hi = to_original(lo, norm, shift), to_original(hi - 1, norm, shift) + 1
+            matches.append(Match(key, lo, hi))
+        matches.sort(key=_in_text_order)
         return nlp.word_count(doc), matches
 
-    def _allowed(self, doc: Any, candidate: tuple[str, int, int], exceptions: dict[str, list[tuple[int, int]]]) -> bool:
+    def _allowed(self, doc: Any, key: str, start: int, end: int, exceptions: dict[str, list[tuple[int, int]]]) -> bool:
         """False when an exception phrase covers the match or a required neighbour is missing."""
-        key, start, end = candidate
         for lo, hi in exceptions.get(key, ()):
             if lo <= start and end <= hi:
                 return False

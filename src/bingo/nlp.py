@@ -155,10 +155,10 @@ def word_count(doc: Doc) -> int:
     return int(doc.to_array(IS_ALPHA).sum()) if len(doc) else 0
 
 
-def token_spans(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Character offsets of a token span."""
-    span = doc[start:end]
-    return span.start_char, span.end_char
+def token_offsets(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character offsets of the tokens [start, end) (two Token look-ups: no Span is built)."""
+    last = doc[end - 1]
+    return doc[start].idx, last.idx + len(last)
 
 
 def window_words(doc: Doc, start: int, end: int, width: int) -> list[str]:
