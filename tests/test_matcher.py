@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import SAMPLES
+
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "mechanics.yaml").read_text(encoding="utf-8"))
 
 
@@ -42,3 +44,31 @@ def test_longest_match_wins(mini_scanner) -> None:
 def test_word_count_ignores_punctuation(mini_scanner) -> None:
     words, _ = mini_scanner.matcher("de").match("Eins, zwei; drei — vier! 5 6")
     assert words == 4
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_phrase_index_from_ids_equals_index_from_docs(lang: str, scanner) -> None:
+    """Patterns are added as LOWER ids; a matcher built from pattern Docs finds exactly the same."""
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+
+    matcher = scanner.matcher(lang)
+    vocab = matcher.index.nlp.vocab
+    from_docs = PhraseMatcher(vocab, attr="LOWER")
+    for key, token_lists in matcher.compiled.patterns.items():
+        from_docs.add(key, [Doc(vocab, words=tokens) for tokens in token_lists if tokens])
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt")))
+    doc = matcher.index.make_doc(" ".join(text.split()))
+    expected = sorted((vocab.strings[i], s, e) for i, s, e in from_docs(doc))
+    assert len(expected) > 100
+    assert sorted(matcher.index.find(doc)) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "tokens"), [
+    ("de", "Das gilt z.B. für den 1. Mai.", ["Das", "gilt", "z.B.", "für", "den", "1.", "Mai", "."]),
+    ("en", "We don't, e.g. today.", ["We", "do", "n't", ",", "e.g.", "today", "."]),
+])
+def test_configured_tokenizer_keeps_special_cases(lang: str, text: str, tokens: list[str], scanner) -> None:
+    """The compound and hyphen rules are added without losing the language's tokenizer exceptions."""
+    pipeline = scanner.matcher(lang).index.nlp
+    assert [t.text for t in pipeline.make_doc(text)] == tokens
