@@ -15,7 +15,7 @@ from typing import Any
 from bingo import __version__, cache, forms, nlp
 from bingo.lexicon import Entry, Lexicon
 
-FORMAT = 5
+FORMAT = 6  # bump whenever forms.py or this module changes what is compiled
 EXCEPTION_PREFIX = "!"
 
 

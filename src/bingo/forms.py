@@ -27,6 +27,7 @@ _DE_ADJ_SUFFIXES = ("e", "en", "er", "es", "em")
 _DE_LINKING_S = ("ung", "heit", "keit", "schaft", "ion", "tät", "tum", "ling")
 _WORD_SPLIT = re.compile(r"(?<=[^\W_])-(?=[^\W_])| +")
 MAX_FORMS_PER_SURFACE = 400
+_VERBAL = ("idiom", "phrase")
 
 
 def invert(table: Mapping[str, str]) -> dict[str, set[str]]:
@@ -106,9 +107,16 @@ def surface_forms(surface: str, entry: Entry, lang: str, lemmas: Mapping[str, st
         options = [sorted(word_forms(w, lang, lemmas, inverted)) for w in words]
     else:
         options = [[w.lower()] for w in words[:-1]] + [sorted(word_forms(words[-1], lang, lemmas, inverted))]
+    written = tuple(w.lower() for w in words)
+    # In a hyphenated noun only the last part inflects (Customer-Journeys); verbal idioms are
+    # hyphenated only as nominalised infinitives (das Am-Ball-Bleiben), i.e. as written.
+    verbal = entry.category in _VERBAL and len(words) > 2
     out: set[str] = set()
     for combo in itertools.islice(itertools.product(*options), MAX_FORMS_PER_SURFACE):
-        out.update(_joins(list(combo)))
+        if combo == written or (combo[:-1] == written[:-1] and not verbal):
+            out.update(_joins(list(combo)))
+        else:
+            out.add(" ".join(combo))
     return out
 
 
