@@ -14,8 +14,6 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from bingo.errors import BingoError, ConfigError, located
 from bingo.lexicon import CATEGORIES, LEVELS
 
@@ -154,6 +152,8 @@ def _read(path: Path) -> str:
 
 def load_yaml(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
     """A `.bingo.yaml` as a mapping plus the line of each top-level key."""
+    import yaml  # lazily: most runs have no YAML configuration
+
     text = _read(path)
     try:
         data = yaml.safe_load(text)

@@ -8,15 +8,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, replace
 from importlib import resources
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from bingo import cache
 from bingo.entry import (CARD_SIZE, CATEGORIES, COMPOUND_MODES, ENTRY_LANGS, INFLECT_MODES, LANGS, LEVELS, Context,
                          Entry)
 from bingo.errors import BingoError, LexiconError, located
 from bingo.schema import build_entry
+
+if TYPE_CHECKING:
+    import yaml
 
 __all__ = ["CATEGORIES", "COMPOUND_MODES", "ENTRY_LANGS", "INFLECT_MODES", "LANGS", "LEVELS", "Context", "Entry",
            "Lexicon", "builtin_dir", "builtin_files", "load_file", "load_lexicon"]
@@ -67,6 +68,8 @@ def builtin_files() -> list[Path]:
 
 def _parse(path: Path) -> tuple[Any, yaml.Node | None]:
     """Read a YAML file as data and as a node tree (for line numbers)."""
+    import yaml  # lazily: a cached lexicon needs no parsing
+
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
@@ -84,6 +87,8 @@ def _parse(path: Path) -> tuple[Any, yaml.Node | None]:
 
 def _lines(node: yaml.Node | None) -> list[tuple[int, dict[str, int]]]:
     """For each item of the `entries` sequence: its line and the line of each of its keys."""
+    import yaml
+
     if not isinstance(node, yaml.MappingNode):
         return []
     for key, value in node.value:
