@@ -70,7 +70,7 @@ def configure_tokenizer(nlp: Language, prefixes: Iterable[str], suffixes: Iterab
         head_re = re.compile(rf"(?<={LETTER}{{3}})(?i:{'|'.join(map(re.escape, heads))})$")
         tokenizer.suffix_search = _leftmost(base_suffix, head_re.search)
     hyphen = re.compile(rf"(?<=[{ALPHA}0-9])(?:{HYPHENS})(?=[{ALPHA}])")
-    tokenizer.infix_finditer = _merged(base_infix, hyphen.finditer)
+    tokenizer.infix_finditer = _merged(base_infix, hyphen.finditer, frozenset(HYPHENS.replace("|", "")))
     tokenizer.rules = rules
 
 
@@ -92,9 +92,11 @@ def _leftmost(base: Any, extra: Any) -> Any:
     return search
 
 
-def _merged(base: Any, extra: Any) -> Any:
+def _merged(base: Any, extra: Any, extra_chars: frozenset[str]) -> Any:
     """Infix finditer: both rules' matches in text order, spaCy's winning overlaps."""
-    def finditer(text: str) -> list[Any]:
+    def finditer(text: str) -> Any:
+        if extra_chars.isdisjoint(text):  # most words: no hyphen, nothing to add
+            return base(text) if base else ()
         found = list(base(text)) if base else []
         added = [m for m in extra(text) if not any(f.start() < m.end() and m.start() < f.end() for f in found)]
         return sorted(found + added, key=lambda m: m.start()) if added else found

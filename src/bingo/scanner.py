@@ -5,8 +5,10 @@ A `Scanner` holds the lexicon and builds each language's pipeline and matcher on
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import os
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -23,6 +25,7 @@ from bingo.suppress import covers
 
 MAX_PASSAGES = 20
 DETECT_CHARS = 20_000
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass
@@ -95,7 +98,8 @@ class Scanner:
             partial.words += count
             if not matches:
                 continue
-            found = [_hit(entries[m.id], para, m) for m in matches]
+            starts = _line_starts(para.text)
+            found = [_hit(entries[m.id], para, m, starts) for m in matches]
             if para.suppressed:
                 kept = [h for h in found if not covers(para.suppressed.get(h.line), h.id)]
                 partial.suppressed += len(found) - len(kept)
@@ -168,26 +172,28 @@ def entry_info(entry: Entry, lang: str) -> EntryInfo:
     )
 
 
-def _hit(entry: Entry, para: Paragraph, match: Match) -> Hit:
+def _hit(entry: Entry, para: Paragraph, match: Match, line_starts: Sequence[int]) -> Hit:
     """A Hit with file offsets and 1-based line/column from a paragraph-relative match."""
-    text = para.text
-    line, column = _position(para, match.start)
-    end_line, end_column = _position(para, match.end - 1)
+    line, column = _position(para.line, line_starts, match.start)
+    end_line, end_column = _position(para.line, line_starts, match.end - 1)
     return Hit(
-        id=entry.id, term=entry.term, text=text[match.start:match.end], category=entry.category,
+        id=entry.id, term=entry.term, text=para.text[match.start:match.end], category=entry.category,
         weight=entry.weight, level=entry.level, line=line, column=column, end_line=end_line,
         end_column=end_column + 1, start=para.start + match.start, end=para.start + match.end,
     )
 
 
-def _position(para: Paragraph, offset: int) -> tuple[int, int]:
+def _line_starts(text: str) -> list[int]:
+    """Offsets at which the lines of a paragraph start (after \\n, \\r\\n or a lone \\r)."""
+    if "\n" not in text and "\r" not in text:
+        return [0]
+    return [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+
+
+def _position(first_line: int, line_starts: Sequence[int], offset: int) -> tuple[int, int]:
     """1-based line and column of a paragraph-relative offset."""
-    text = para.text
-    before = text.rfind("\n", 0, offset)
-    before_cr = text.rfind("\r", 0, offset)
-    newlines = text.count("\n", 0, offset) + text.count("\r", 0, offset) - text.count("\r\n", 0, offset)
-    line_start = max(before, before_cr) + 1
-    return para.line + newlines, offset - line_start + 1
+    index = bisect.bisect_right(line_starts, offset) - 1
+    return first_line + index, offset - line_starts[index] + 1
 
 
 def _peek(stream: Iterator[Paragraph], chars: int) -> tuple[list[Paragraph], Iterator[Paragraph]]:
