@@ -156,7 +156,7 @@ def check(
         except BingoError as exc:
             raise BingoError(str(exc)) from None
         for para in stream:
-            play.hear(scanner.match_paragraphs(lang, [para]).hits)
+            play.hear(scanner.hits(scanner.match_paragraphs(lang, [para]).rows))
     winners = play.winners()
     if output_format == "json":
         sys.stdout.write(json.dumps(play.to_dict(), ensure_ascii=False, indent=2) + "\n")
