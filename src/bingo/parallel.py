@@ -21,7 +21,7 @@ from typing import BinaryIO
 from bingo.errors import InputError
 from bingo.lexicon import LANGS
 from bingo.models import FileResult
-from bingo.scanner import Partial, Scanner, failed
+from bingo.scanner import Partial, Scanner, Tally, failed
 from bingo.sources import Paragraph, Source, paragraphs_of_bytes
 
 BATCH_CHARS = 512 * 1024     # text per task when a large file is split in this process
@@ -169,11 +169,11 @@ def _scan_ranges(pool: multiprocessing.pool.Pool, scanner: Scanner, source: Sour
     except InputError as exc:
         return failed(source.path, exc.reason)
     tasks = [(source, lang, a, b) for a, b in zip(points, points[1:], strict=False)]
-    total = Partial()
+    total = Tally()
     chars = lines = 0
     try:
         for (_, _, a, b), (partial, count, newlines) in zip(tasks, pool.imap(_scan_range, tasks), strict=True):
-            total.add(partial.shifted(chars, lines))
+            total.add(partial.shifted(chars, lines), scanner.lexicon.entries)
             chars += count
             lines += newlines
             if progress is not None:
@@ -191,23 +191,23 @@ def _scan_split(pool: multiprocessing.pool.Pool, scanner: Scanner, source: Sourc
     """
     try:
         lang, stream = scanner.open(source, lang, stdin)
-        total = Partial()
+        total = Tally()
         pending: deque[tuple[int, multiprocessing.pool.AsyncResult]] = deque()
         for task in _batches(stream, lang):
             pending.append((sum(len(p.text) for p in task[1]), pool.apply_async(_match_batch, (task,))))
             while len(pending) >= window:
-                _collect(pending, total, progress)
+                _collect(pending, total, scanner, progress)
         while pending:
-            _collect(pending, total, progress)
+            _collect(pending, total, scanner, progress)
         return scanner.result(source.path, lang, total)
     except InputError as exc:
         return failed(source.path, exc.reason)
 
 
-def _collect(pending: deque, total: Partial, progress: Progress | None) -> None:
+def _collect(pending: deque, total: Tally, scanner: Scanner, progress: Progress | None) -> None:
     """Wait for the oldest batch and add it to the file's total (text order is kept)."""
     size, future = pending.popleft()
-    total.add(future.get())
+    total.add(future.get(), scanner.lexicon.entries)
     if progress is not None:
         progress(size)
 

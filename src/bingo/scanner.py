@@ -9,7 +9,7 @@ import bisect
 import itertools
 import os
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -65,12 +65,12 @@ class Scanner:
         """Scan one source; unreadable input becomes a FileResult with `error` set."""
         try:
             lang, stream = self.open(source, lang, stdin)
-            partial = Partial()
+            tally = Tally()
             for para in stream:
-                partial.add(self.match_paragraphs(lang, [para]))
+                tally.add(self.match_paragraphs(lang, [para]), self.lexicon.entries)
                 if progress is not None:
                     progress(len(para.text))
-            return self.result(source.path, lang, partial)
+            return self.result(source.path, lang, tally)
         except InputError as exc:
             return failed(source.path, exc.reason)
 
@@ -111,17 +111,11 @@ class Scanner:
 
     def hits(self, rows: Sequence[HitRow]) -> list[Hit]:
         """`Hit`s of hit rows (a Partial's `rows`), with the entries' terms, categories and weights."""
-        entries = self.lexicon.entries
-        return [_hit(entries[row[0]], row) for row in rows]
+        return hits_of(rows, self.lexicon.entries)
 
-    def result(self, path: str, lang: str, partial: Partial) -> FileResult:
+    def result(self, path: str, lang: str, tally: Tally) -> FileResult:
         """Score and package what was found in one file."""
-        return self._result(path, lang, partial.words, self.hits(partial.rows), partial.passages[:MAX_PASSAGES],
-                            partial.suppressed)
-
-    def _result(self, path: str, lang: str, words: int, hits: Sequence[Hit], passages: Sequence[Passage],
-                suppressed: int = 0) -> FileResult:
-        """Score and package the hits of one file."""
+        hits, words = tally.hits, tally.words
         weighted = sum(h.weight for h in hits)
         value = scoring.score(weighted, words)
         card = scoring.house_card(self.lexicon.house_cards.get(lang, ()))
@@ -131,8 +125,8 @@ class Scanner:
             path=path, lang=lang, words=words, score=value, verdict=scoring.verdict(value, lang),
             hits=tuple(hits), categories=scoring.categories(hits), card=card,
             card_terms=tuple(self.lexicon.entries[i].term if i else "" for i in card),
-            bingo=bool(scoring.completed_lines(marked)), passages=tuple(passages),
-            entries=tuple(entry_info(self.lexicon.entries[i], lang) for i in sorted(ids)), suppressed=suppressed,
+            bingo=bool(scoring.completed_lines(marked)), passages=tuple(tally.passages[:MAX_PASSAGES]),
+            entries=tuple(entry_info(self.lexicon.entries[i], lang) for i in sorted(ids)), suppressed=tally.suppressed,
         )
 
 
@@ -162,13 +156,29 @@ class Partial:
         passages = [replace(p, start=p.start + chars, line=p.line + lines) for p in self.passages]
         return Partial(self.words, self.suppressed, rows, passages)
 
-    def add(self, other: Partial) -> None:
-        """Append a later partial of the same file."""
-        self.words += other.words
-        self.suppressed += other.suppressed
-        self.rows.extend(other.rows)
+
+
+@dataclass
+class Tally:
+    """A file's findings so far: partials are added in text order, their rows made `Hit`s on the way."""
+
+    words: int = 0
+    suppressed: int = 0
+    hits: list[Hit] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)
+
+    def add(self, partial: Partial, entries: Mapping[str, Entry]) -> None:
+        """Add the next partial of the file."""
+        self.words += partial.words
+        self.suppressed += partial.suppressed
+        self.hits.extend(hits_of(partial.rows, entries))
         if len(self.passages) < MAX_PASSAGES:
-            self.passages.extend(other.passages[:MAX_PASSAGES - len(self.passages)])
+            self.passages.extend(partial.passages[:MAX_PASSAGES - len(self.passages)])
+
+
+def hits_of(rows: Sequence[HitRow], entries: Mapping[str, Entry]) -> list[Hit]:
+    """`Hit`s of hit rows, with their entries' terms, categories, weights and levels."""
+    return [_hit(entries[row[0]], row) for row in rows]
 
 
 def failed(path: str, reason: str) -> FileResult:
@@ -241,4 +251,4 @@ def scan_text(text: str, lang: str = "auto", path: str = "<text>", kind: str = "
     return _DEFAULT.scan_text(text, lang, path, kind)
 
 
-__all__ = ["HitRow", "Partial", "Scanner", "scan_text", "entry_info"]
+__all__ = ["HitRow", "Partial", "Scanner", "Tally", "scan_text", "entry_info"]
