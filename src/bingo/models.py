@@ -5,42 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from bingo.hits import Hit, Hits, as_hits
+
 JSON_VERSION = 1
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One occurrence of a lexicon entry in a file, with exact offsets into the original content."""
-
-    id: str
-    term: str
-    text: str
-    category: str
-    weight: float
-    level: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    start: int
-    end: int
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the JSON shape of this hit."""
-        return {
-            "id": self.id,
-            "term": self.term,
-            "text": self.text,
-            "category": self.category,
-            "weight": self.weight,
-            "level": self.level,
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
-            "start": self.start,
-            "end": self.end,
-        }
 
 
 @dataclass(frozen=True)
@@ -99,7 +66,7 @@ class FileResult:
     words: int
     score: int
     verdict: Verdict | None
-    hits: tuple[Hit, ...] = ()
+    hits: Hits = Hits()  # a tuple or list of `Hit`s given here is stored as `Hits`
     categories: tuple[tuple[str, float], ...] = ()
     card: tuple[str | None, ...] = ()
     card_terms: tuple[str, ...] = ()
@@ -109,6 +76,9 @@ class FileResult:
     error: str | None = None
     suppressed: int = 0
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "hits", as_hits(self.hits))
+
     def entry(self, ident: str) -> EntryInfo | None:
         """The report view of an entry hit in this file."""
         return next((info for info in self.entries if info.id == ident), None)
@@ -116,12 +86,12 @@ class FileResult:
     @property
     def weighted(self) -> float:
         """Sum of the weights of all hits."""
-        return sum(hit.weight for hit in self.hits)
+        return sum(kind.weight for kind in self.hits.kinds())
 
     @property
     def card_marked(self) -> tuple[bool, ...]:
         """For each card square: hit by the text (the free centre counts as hit)."""
-        ids = {hit.id for hit in self.hits}
+        ids = {kind.id for kind in self.hits.kinds()}
         return tuple(cell is None or cell in ids for cell in self.card)
 
     def to_dict(self, hits: bool = True) -> dict[str, Any]:
@@ -135,7 +105,7 @@ class FileResult:
             "verdict_label": self.verdict.label if self.verdict else None,
             "bingo": self.bingo,
             "categories": dict(self.categories),
-            "hits": [hit.to_dict() for hit in self.hits] if hits else [],
+            "hits": self.hits.records() if hits else [],
             "entries": {info.id: info.to_dict() for info in self.entries},
         }
         if self.suppressed:
@@ -183,3 +153,6 @@ class RunResult:
             "files": [f.to_dict() for f in self.files],
             "summary": self.summary(),
         }
+
+
+__all__ = ["JSON_VERSION", "EntryInfo", "FileResult", "Hit", "Hits", "Passage", "RunResult", "Verdict"]

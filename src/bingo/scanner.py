@@ -19,6 +19,7 @@ from bingo.compiler import load_or_compile
 from bingo.errors import BingoError, InputError
 from bingo.lexicon import LANGS, Entry, Lexicon, load_lexicon
 from bingo.matcher import LangMatcher, Match
+from bingo.hits import HitsBuilder, Kind
 from bingo.models import EntryInfo, FileResult, Hit, Passage
 from bingo.sources import Paragraph, Source, kind_for, paragraphs
 from bingo.suppress import covers
@@ -115,15 +116,15 @@ class Scanner:
 
     def result(self, path: str, lang: str, tally: Tally) -> FileResult:
         """Score and package what was found in one file."""
-        hits, words = tally.hits, tally.words
-        weighted = sum(h.weight for h in hits)
+        hits, words = tally.hits.build(), tally.words
+        weighted = sum(kind.weight for kind in hits.kinds())
         value = scoring.score(weighted, words)
         card = scoring.house_card(self.lexicon.house_cards.get(lang, ()))
-        ids = {h.id for h in hits}
+        ids = {kind.id for kind in hits.kinds()}
         marked = [cell is None or cell in ids for cell in card]
         return FileResult(
             path=path, lang=lang, words=words, score=value, verdict=scoring.verdict(value, lang),
-            hits=tuple(hits), categories=scoring.categories(hits), card=card,
+            hits=hits, categories=scoring.categories(hits.kinds()), card=card,
             card_terms=tuple(self.lexicon.entries[i].term if i else "" for i in card),
             bingo=bool(scoring.completed_lines(marked)), passages=tuple(tally.passages[:MAX_PASSAGES]),
             entries=tuple(entry_info(self.lexicon.entries[i], lang) for i in sorted(ids)), suppressed=tally.suppressed,
@@ -164,14 +165,18 @@ class Tally:
 
     words: int = 0
     suppressed: int = 0
-    hits: list[Hit] = field(default_factory=list)
+    hits: HitsBuilder = field(default_factory=HitsBuilder)
     passages: list[Passage] = field(default_factory=list)
+    _kinds: dict[str, Kind] = field(default_factory=dict, repr=False)
 
     def add(self, partial: Partial, entries: Mapping[str, Entry]) -> None:
         """Add the next partial of the file."""
         self.words += partial.words
         self.suppressed += partial.suppressed
-        self.hits.extend(hits_of(partial.rows, entries))
+        kinds, add = self._kinds, self.hits.add
+        for row in partial.rows:
+            kind = kinds.get(row[0]) or kinds.setdefault(row[0], _kind(entries[row[0]]))
+            add(kind, *row[1:])
         if len(self.passages) < MAX_PASSAGES:
             self.passages.extend(partial.passages[:MAX_PASSAGES - len(self.passages)])
 
@@ -201,6 +206,11 @@ def _row(para: Paragraph, match: Match, line_starts: Sequence[int]) -> HitRow:
     end_line, end_column = _position(para.line, line_starts, match.end - 1)
     return (match.id, para.text[match.start:match.end], line, column, end_line, end_column + 1,
             para.start + match.start, para.start + match.end)
+
+
+def _kind(entry: Entry) -> Kind:
+    """What every hit of an entry shares."""
+    return Kind(entry.id, entry.term, entry.category, entry.weight, entry.level)
 
 
 def _hit(entry: Entry, row: HitRow) -> Hit:

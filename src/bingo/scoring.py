@@ -13,7 +13,8 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from bingo.models import Hit, Verdict
+from bingo.hits import Hit, Kind
+from bingo.models import Verdict
 
 MIN_WORDS = 50
 SCALE = 6.0
@@ -44,8 +45,8 @@ def verdict(value: int, lang: str | None) -> Verdict:
     return Verdict(ident, labels.get(lang or "en", labels["en"]), upper)
 
 
-def categories(hits: Iterable[Hit]) -> tuple[tuple[str, float], ...]:
-    """Total weight per category, heaviest first (ties by name)."""
+def categories(hits: Iterable[Hit | Kind]) -> tuple[tuple[str, float], ...]:
+    """Total weight per category of hits (or of their `Kind`s), heaviest first (ties by name)."""
     totals: dict[str, float] = defaultdict(float)
     for hit in hits:
         totals[hit.category] += hit.weight

@@ -29,7 +29,7 @@ def render(run: RunResult, out: TextIO, options: Options) -> None:
         head, tail = _dumps(result.to_dict(hits=False)).split(_PLACEHOLDER, 1)
         out.write(("," if index else "") + head + '"hits":[')
         for start in range(0, len(result.hits), CHUNK):
-            chunk = _dumps([hit.to_dict() for hit in result.hits[start:start + CHUNK]])[1:-1]
+            chunk = _dumps(result.hits.records(start, start + CHUNK))[1:-1]
             out.write(("," if start else "") + chunk)
         out.write("]" + tail)
     out.write('],"summary":' + _dumps(run.summary()) + "}\n")
