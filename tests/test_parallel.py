@@ -106,3 +106,13 @@ def test_cache_is_invalidated_when_a_lexicon_changes(tmp_path: Path, capsys: pyt
     lexicon.write_text(entry.format(w=3, ex="Frobnitz"), encoding="utf-8")
     second = scan_json([str(tmp_path / "t.txt"), "--lexicon", str(lexicon)], capsys)["files"][0]["hits"]
     assert [h["weight"] for h in second] == [3.0, 3.0]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_split_points_fall_after_blank_lines(tmp_path: Path, newline: str) -> None:
+    path = tmp_path / "big.txt"
+    path.write_bytes(PARAGRAPH.replace("\n", newline).encode("utf-8") * 300)
+    data = path.read_bytes()
+    points = parallel.split_points(path, len(data), step=2_000)
+    assert points is not None and len(points) > 10 and points[0] == 0 and points[-1] == len(data)
+    assert all(data[:p].endswith((newline * 2).encode()) for p in points[1:-1])

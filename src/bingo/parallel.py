@@ -143,7 +143,8 @@ def split_points(path: Path, size: int, step: int | None = None) -> list[int] | 
         position = step
         while position < size:
             cut = data.find(b"\n\n", position)
-            cut_crlf = data.find(b"\r\n\r\n", position)
+            # only up to that cut: an unbounded search scans the whole rest of an LF-only file
+            cut_crlf = data.find(b"\r\n\r\n", position, size if cut == -1 else cut + 4)
             found = [c for c in (cut, cut_crlf) if c != -1]
             if not found:
                 break
