@@ -167,16 +167,12 @@ class Tally:
     suppressed: int = 0
     hits: HitsBuilder = field(default_factory=HitsBuilder)
     passages: list[Passage] = field(default_factory=list)
-    _kinds: dict[str, Kind] = field(default_factory=dict, repr=False)
 
     def add(self, partial: Partial, entries: Mapping[str, Entry]) -> None:
         """Add the next partial of the file."""
         self.words += partial.words
         self.suppressed += partial.suppressed
-        kinds, add = self._kinds, self.hits.add
-        for row in partial.rows:
-            kind = kinds.get(row[0]) or kinds.setdefault(row[0], _kind(entries[row[0]]))
-            add(kind, *row[1:])
+        self.hits.extend(partial.rows, lambda ident: _kind(entries[ident]))
         if len(self.passages) < MAX_PASSAGES:
             self.passages.extend(partial.passages[:MAX_PASSAGES - len(self.passages)])
 
