@@ -115,3 +115,17 @@ def test_error_files_in_machine_formats() -> None:
     assert rendered(broken, "github").startswith("::error file=bad.txt,title=bingo::not valid UTF-8")
     sarif = json.loads(rendered(broken, "sarif"))["runs"][0]
     assert sarif["invocations"][0]["executionSuccessful"] is False
+
+
+def test_streamed_json_equals_the_run_dict_exactly(run: RunResult) -> None:
+    """The JSON renderer formats hits from pre-encoded parts; the bytes must equal a plain dump."""
+    from bingo.hits import Hit
+    from bingo.models import FileResult
+
+    tricky = [Hit("q", 'Term "q"', 'Sch\u00f6ne \\ "Zitate"\n\u2028', "phrase", 1.5, "error", 1, 2, 2, 3, 4, 20),
+              Hit("kpi", "KPI", "KPIs", "acronym", 1.0, "warning", 3, 1, 3, 5, 30, 34),
+              Hit("q", 'Term "q"', "Q", "phrase", 1.5, "error", 4, 1, 4, 2, 40, 41)]
+    extra = FileResult(path="tricky.txt", lang="de", words=10, score=5, verdict=None, hits=tricky)
+    for case in (run, RunResult(files=(*run.files, extra))):
+        expected = json.dumps(case.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n"
+        assert rendered(case, "json") == expected

@@ -118,6 +118,24 @@ class Hits(Sequence[Hit]):
         kinds, cols = self._kinds, self._cols
         return (kinds[cols[i]] for i in range(0, len(cols), _COLS))
 
+    @property
+    def kind_table(self) -> Sequence[Kind]:
+        """The distinct entries hit, indexed by `packed()` rows."""
+        return tuple(self._kinds)
+
+    @property
+    def text_table(self) -> Sequence[str]:
+        """The distinct matched texts, indexed by `packed()` rows."""
+        return tuple(self._texts)
+
+    def packed(self, start: int = 0, stop: int | None = None) -> Iterator[tuple[int, ...]]:
+        """Hits [start:stop] as (kind index, text index, line, column, end_line, end_column, start, end)."""
+        cols, offsets = self._cols, self._offsets
+        for i in range(*slice(start, stop).indices(len(self))):
+            c = i * _COLS
+            yield (cols[c], cols[c + 1], cols[c + 2], cols[c + 3], cols[c + 4], cols[c + 5],
+                   offsets[2 * i], offsets[2 * i + 1])
+
     def records(self, start: int = 0, stop: int | None = None) -> list[dict[str, Any]]:
         """`Hit.to_dict()` of the hits [start:stop], made straight from the arrays."""
         kinds, texts, cols, offsets = self._kinds, self._texts, self._cols, self._offsets
