@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from bingo.hits import Hits
+from bingo.hits import Hits, Kind
 from bingo.models import JSON_VERSION, RunResult
 from bingo.report import Options
 
@@ -26,23 +26,28 @@ def render(run: RunResult, out: TextIO, options: Options) -> None:
     million hits, and the whole dict would cost several times the memory of the hits themselves.
     """
     out.write('{"version":%d,"files":[' % JSON_VERSION)
+    kinds: dict[Kind, tuple[str, str]] = {}  # shared by all files: most entries recur
     for index, result in enumerate(run.files):
         head, tail = _dumps(result.to_dict(hits=False)).split(_PLACEHOLDER, 1)
         out.write(("," if index else "") + head + '"hits":[')
-        tables = _encoded_tables(result.hits)
+        tables = _encoded_tables(result.hits, kinds)
         for start in range(0, len(result.hits), CHUNK):
             out.write(("," if start else "") + ",".join(_hit_objects(result.hits, tables, start, start + CHUNK)))
         out.write("]" + tail)
     out.write('],"summary":' + _dumps(run.summary()) + "}\n")
 
 
-def _encoded_tables(hits: Hits) -> tuple[list[str], list[str], list[str]]:
+def _encoded_tables(hits: Hits, kinds: dict[Kind, tuple[str, str]]) -> tuple[list[str], list[str], list[str]]:
     """What the hits of one entry share, before and after the text, and each distinct text, as JSON."""
     heads, middles = [], []
     for kind in hits.kind_table:
-        heads.append('{"id":%s,"term":%s,"text":' % (_dumps(kind.id), _dumps(kind.term)))
-        middles.append(',"category":%s,"weight":%s,"level":%s,"line":'
-                       % (_dumps(kind.category), _dumps(kind.weight), _dumps(kind.level)))
+        if kind not in kinds:
+            kinds[kind] = ('{"id":%s,"term":%s,"text":' % (_dumps(kind.id), _dumps(kind.term)),
+                           ',"category":%s,"weight":%s,"level":%s,"line":'
+                           % (_dumps(kind.category), _dumps(kind.weight), _dumps(kind.level)))
+        head, middle = kinds[kind]
+        heads.append(head)
+        middles.append(middle)
     return heads, middles, [_dumps(text) for text in hits.text_table]
 
 
