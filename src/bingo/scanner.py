@@ -17,9 +17,9 @@ from typing import Any, BinaryIO
 from bingo import langdetect, nlp, scoring
 from bingo.compiler import load_or_compile
 from bingo.errors import BingoError, InputError
+from bingo.hits import HitsBuilder, Kind
 from bingo.lexicon import LANGS, Entry, Lexicon, load_lexicon
 from bingo.matcher import LangMatcher, Match
-from bingo.hits import HitsBuilder, Kind
 from bingo.models import EntryInfo, FileResult, Hit, Passage
 from bingo.sources import Paragraph, Source, kind_for, paragraphs
 from bingo.suppress import covers
@@ -135,7 +135,7 @@ HitRow = tuple[str, str, int, int, int, int, int, int]
 """A hit as plain data: (id, text, line, column, end_line, end_column, start, end).
 
 Partials carry rows rather than `Hit`s: a worker process sends them to the parent ten times
-faster than pickled dataclasses, and the `Hit`s are made once, for the file's result.
+faster than pickled dataclasses, and the parent packs them into the file's compact `Hits`.
 """
 
 
@@ -158,10 +158,9 @@ class Partial:
         return Partial(self.words, self.suppressed, rows, passages)
 
 
-
 @dataclass
 class Tally:
-    """A file's findings so far: partials are added in text order, their rows made `Hit`s on the way."""
+    """A file's findings so far: partials are added in text order, their rows packed into `Hits`."""
 
     words: int = 0
     suppressed: int = 0
