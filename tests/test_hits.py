@@ -51,9 +51,23 @@ def test_a_result_built_from_a_tuple_stores_hits() -> None:
     assert isinstance(result.hits, Hits) and result.hits == (hit,) and result.to_dict()["hits"] == [hit.to_dict()]
 
 
-def test_storage_is_compact() -> None:
-    """Under 64 bytes a hit (a Hit object with its strings and ints took ~330)."""
+def test_storage_is_compact(found: FileResult) -> None:
+    """About 24 bytes a hit (a Hit object with its strings and ints took ~330)."""
     hits = Hits(Hit("kpi", "KPI", "KPI", "acronym", 1.0, "warning", 10_000 + i, 5, 10_000 + i, 8, 10**6 + i, 10**6 + i + 3)
                 for i in range(10_000))
-    size = sum(sys.getsizeof(part) for part in (hits._cols, hits._offsets, hits._kinds, hits._texts))
-    assert size / len(hits) < 64
+    size = sum(sys.getsizeof(part) for part in (hits._cols, hits._starts, hits._kinds, hits._texts, hits._odd))
+    assert size / len(hits) < 32
+    assert not found.hits._odd  # a scanner's hits end where their text does: nothing kept aside
+
+
+@pytest.mark.parametrize("hit", [
+    Hit("kpi", "KPI", "KPI", "acronym", 1.0, "warning", 3, 7, 3, 10, 40, 43),
+    Hit("cj", "Customer Journey", "Customer\r\nJourney", "buzzword", 2.0, "warning", 3, 7, 4, 8, 40, 57),
+    Hit("cj", "Customer Journey", "Customer\nJourney", "buzzword", 2.0, "warning", 3, 7, 4, 8, 40, 56),
+    Hit("cj", "Customer Journey", "Customer Journey", "buzzword", 2.0, "warning", 3, 7, 3, 99, 40, 41),  # odd
+])
+def test_ends_are_derived_or_kept(hit: Hit) -> None:
+    hits = Hits([hit, hit])
+    assert tuple(hits) == (hit, hit) and hits.records() == [hit.to_dict()] * 2
+    assert pickle.loads(pickle.dumps(hits)) == (hit, hit)
+    assert bool(hits._odd) == (hit.end_column == 99)

@@ -1,20 +1,26 @@
 """`Hit`, one finding, and `Hits`: a file's hits as one compact, immutable sequence.
 
-A jargon-dense 50 MB file has about 650,000 hits. As `Hit` objects they took ~330 bytes each
+A jargon-dense 50 MB file has about a million hits. As `Hit` objects they took ~330 bytes each
 (an object, a string and six integer objects), several times the memory of the scan itself. Here
-each hit is six 32-bit and two 64-bit integers in two arrays plus indexes into tables of the
-distinct entries and matched texts: ~40 bytes. `Hit` objects are made on access.
+each hit is four 32-bit integers (entry, text, line, column) and a 64-bit start offset, ~24
+bytes, plus tables of the distinct entries and matched texts. The end of a hit follows from its
+text (end = start + its length; the end line and column from the line breaks in it); the rare
+hit whose end does not (one built by hand) keeps its end in a side table. `Hit` objects are made
+on access.
 """
 
 from __future__ import annotations
 
+import re
 from array import array
-from itertools import chain
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any, NamedTuple, overload
 
-_COLS = 6  # kind, text, line, column, end_line, end_column (32-bit); then start, end (64-bit)
+_COLS = 4  # kind, text, line, column (32-bit) per hit; the start offset is in a 64-bit array
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+Ends = tuple[int, int, int]  # end_line, end_column, end
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,27 +68,50 @@ class Kind(NamedTuple):
     level: str
 
 
+class _Shape(NamedTuple):
+    """How a matched text moves a position: its length, its line breaks, the end column after one."""
+
+    length: int
+    breaks: int
+    tail: int  # 1-based column just after the text's last character, when it spans lines
+
+    @classmethod
+    def of(cls, text: str) -> _Shape:
+        """The shape of `text` (line breaks as `\\n`, `\\r\\n` or a lone `\\r`)."""
+        breaks = list(_LINE_BREAK.finditer(text))
+        return cls(len(text), len(breaks), len(text) - breaks[-1].end() + 1 if breaks else 0)
+
+    def ends(self, line: int, column: int, start: int) -> Ends:
+        """End line, end column and end offset of a hit of this text at (line, column, start)."""
+        if self.breaks:
+            return line + self.breaks, self.tail, start + self.length
+        return line, column + self.length, start + self.length
+
+
 class Hits(Sequence[Hit]):
     """An immutable sequence of `Hit`s in text order, stored compactly (see the module docstring)."""
 
-    __slots__ = ("_kinds", "_texts", "_cols", "_offsets")
+    __slots__ = ("_kinds", "_texts", "_shapes", "_cols", "_starts", "_odd")
 
     def __init__(self, hits: Iterable[Hit] = ()) -> None:
         builder = HitsBuilder()
         for hit in hits:
             builder.add(Kind(hit.id, hit.term, hit.category, hit.weight, hit.level), hit.text, hit.line, hit.column,
                         hit.end_line, hit.end_column, hit.start, hit.end)
-        self._kinds, self._texts, self._cols, self._offsets = builder.parts()
+        self._adopt(builder)
 
-    @classmethod
-    def _of(cls, kinds: list[Kind], texts: list[str], cols: array, offsets: array) -> Hits:
-        """Wrap the arrays of a builder (no copy)."""
-        hits = cls.__new__(cls)
-        hits._kinds, hits._texts, hits._cols, hits._offsets = kinds, texts, cols, offsets
-        return hits
+    def _adopt(self, builder: HitsBuilder) -> None:
+        """Take over the tables and arrays of a builder (no copy)."""
+        self._kinds, self._texts, self._shapes = builder._kinds, builder._texts, builder._shapes
+        self._cols, self._starts, self._odd = builder._cols, builder._starts, builder._odd
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # the tables as plain tuples and the arrays as bytes: a third of the default pickle's time
+        kinds = tuple(tuple(kind) for kind in self._kinds)
+        return _restore, (kinds, tuple(self._texts), self._cols.tobytes(), self._starts.tobytes(), self._odd)
 
     def __len__(self) -> int:
-        return len(self._offsets) // 2
+        return len(self._starts)
 
     @overload
     def __getitem__(self, index: int) -> Hit: ...
@@ -130,31 +159,45 @@ class Hits(Sequence[Hit]):
 
     def packed(self, start: int = 0, stop: int | None = None) -> Iterator[tuple[int, ...]]:
         """Hits [start:stop] as (kind index, text index, line, column, end_line, end_column, start, end)."""
-        cols, offsets = self._cols, self._offsets
+        cols, starts, shapes, odd = self._cols, self._starts, self._shapes, self._odd
         for i in range(*slice(start, stop).indices(len(self))):
             c = i * _COLS
-            yield (cols[c], cols[c + 1], cols[c + 2], cols[c + 3], cols[c + 4], cols[c + 5],
-                   offsets[2 * i], offsets[2 * i + 1])
+            kind, text, line, column, begin = cols[c], cols[c + 1], cols[c + 2], cols[c + 3], starts[i]
+            if odd and i in odd:
+                yield (kind, text, line, column, *odd[i][:2], begin, odd[i][2])
+                continue
+            length, breaks, tail = shapes[text]  # _Shape.ends, inlined: this runs for every hit rendered
+            if breaks:
+                yield kind, text, line, column, line + breaks, tail, begin, begin + length
+            else:
+                yield kind, text, line, column, line, column + length, begin, begin + length
 
     def records(self, start: int = 0, stop: int | None = None) -> list[dict[str, Any]]:
         """`Hit.to_dict()` of the hits [start:stop], made straight from the arrays."""
-        kinds, texts, cols, offsets = self._kinds, self._texts, self._cols, self._offsets
-        out = []
-        for i in range(*slice(start, stop).indices(len(self))):
-            c = i * _COLS
-            kind = kinds[cols[c]]
-            out.append({"id": kind.id, "term": kind.term, "text": texts[cols[c + 1]], "category": kind.category,
-                        "weight": kind.weight, "level": kind.level, "line": cols[c + 2], "column": cols[c + 3],
-                        "end_line": cols[c + 4], "end_column": cols[c + 5], "start": offsets[2 * i],
-                        "end": offsets[2 * i + 1]})
-        return out
+        kinds, texts = self._kinds, self._texts
+        return [{"id": kinds[k].id, "term": kinds[k].term, "text": texts[t], "category": kinds[k].category,
+                 "weight": kinds[k].weight, "level": kinds[k].level, "line": line, "column": column,
+                 "end_line": end_line, "end_column": end_column, "start": begin, "end": end}
+                for k, t, line, column, end_line, end_column, begin, end in self.packed(start, stop)]
 
     def _hit(self, i: int) -> Hit:
-        c = i * _COLS
-        cols = self._cols
-        kind = self._kinds[cols[c]]
-        return Hit(kind.id, kind.term, self._texts[cols[c + 1]], kind.category, kind.weight, kind.level,
-                   cols[c + 2], cols[c + 3], cols[c + 4], cols[c + 5], self._offsets[2 * i], self._offsets[2 * i + 1])
+        k, t, line, column, end_line, end_column, start, end = next(self.packed(i, i + 1))
+        kind = self._kinds[k]
+        return Hit(kind.id, kind.term, self._texts[t], kind.category, kind.weight, kind.level,
+                   line, column, end_line, end_column, start, end)
+
+
+def _restore(kinds: tuple[tuple[Any, ...], ...], texts: tuple[str, ...], cols: bytes, starts: bytes,
+             odd: dict[int, Ends]) -> Hits:
+    """Unpickle `Hits` (see `Hits.__reduce__`)."""
+    builder = HitsBuilder()
+    builder._kinds = [Kind(*kind) for kind in kinds]
+    builder._texts = list(texts)
+    builder._shapes = [_Shape.of(text) for text in texts]
+    builder._cols.frombytes(cols)
+    builder._starts.frombytes(starts)
+    builder._odd = dict(odd)
+    return builder.build()
 
 
 class HitsBuilder:
@@ -164,47 +207,41 @@ class HitsBuilder:
         self._kinds: list[Kind] = []
         self._kind_index: dict[str, int] = {}
         self._texts: list[str] = []
+        self._shapes: list[_Shape] = []
         self._text_index: dict[str, int] = {}
         self._cols = array("i")
-        self._offsets = array("q")
+        self._starts = array("q")
+        self._odd: dict[int, Ends] = {}
 
     def add(self, kind: Kind, text: str, line: int, column: int, end_line: int, end_column: int,
             start: int, end: int) -> None:
         """Append one hit."""
-        k = self._kind_index.get(kind.id)
-        if k is None:
-            k = self._kind_index[kind.id] = len(self._kinds)
-            self._kinds.append(kind)
-        t = self._text_index.get(text)
-        if t is None:
-            t = self._text_index[text] = len(self._texts)
-            self._texts.append(text)
-        self._cols.extend((k, t, line, column, end_line, end_column))
-        self._offsets.extend((start, end))
+        self.extend([(kind.id, text, line, column, end_line, end_column, start, end)], lambda _: kind)
 
     def extend(self, rows: Iterable[tuple[str, str, int, int, int, int, int, int]], kind_of: Callable[[str], Kind]) -> None:
         """Append hits given as rows (id, text, line, column, end_line, end_column, start, end).
 
-        The same as `add` per row, with the per-row work in comprehensions (a quarter of the time).
+        The per-row work is done in comprehensions (a quarter of the time of a loop).
         """
         rows = list(rows)
-        for ident in {row[0] for row in rows}.difference(self._kind_index):
+        for ident in dict.fromkeys(row[0] for row in rows if row[0] not in self._kind_index):
             self._kind_index[ident] = len(self._kinds)
             self._kinds.append(kind_of(ident))
         for text in dict.fromkeys(row[1] for row in rows if row[1] not in self._text_index):
             self._text_index[text] = len(self._texts)
             self._texts.append(text)
-        kinds, texts = self._kind_index, self._text_index
-        self._cols.extend(chain.from_iterable((kinds[r[0]], texts[r[1]], r[2], r[3], r[4], r[5]) for r in rows))
-        self._offsets.extend(chain.from_iterable((r[6], r[7]) for r in rows))
-
-    def parts(self) -> tuple[list[Kind], list[str], array, array]:
-        """The tables and arrays collected so far."""
-        return self._kinds, self._texts, self._cols, self._offsets
+            self._shapes.append(_Shape.of(text))
+        kinds, texts, shapes, first = self._kind_index, self._text_index, self._shapes, len(self._starts)
+        for n in [n for n, r in enumerate(rows) if (r[4], r[5], r[7]) != shapes[texts[r[1]]].ends(r[2], r[3], r[6])]:
+            self._odd[first + n] = rows[n][4], rows[n][5], rows[n][7]
+        self._cols.extend(chain.from_iterable((kinds[r[0]], texts[r[1]], r[2], r[3]) for r in rows))
+        self._starts.extend(r[6] for r in rows)
 
     def build(self) -> Hits:
         """The hits collected (the builder must not be used afterwards)."""
-        return Hits._of(*self.parts())
+        hits = Hits.__new__(Hits)
+        hits._adopt(self)
+        return hits
 
 
 def as_hits(hits: Sequence[Hit]) -> Hits:
