@@ -1,12 +1,16 @@
-"""The user cache directory for compiled lexicons: atomic writes, silent when unwritable."""
+"""The user cache directory for compiled lexicons: atomic writes, bounded size, silent when unwritable."""
 
 from __future__ import annotations
 
 import json
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
+
+KEEP = 16  # compiled versions kept per kind of file (de-, en-, lexicon-): each edit of a lexicon adds one
+STALE_TMP_SECONDS = 3600  # a temporary file this old was left by a process that died while writing
 
 
 def cache_dir() -> Path:
@@ -19,10 +23,16 @@ def cache_dir() -> Path:
 
 def read(name: str) -> Any | None:
     """A cached JSON document, or None when it is missing or unreadable."""
+    path = cache_dir() / name
     try:
-        return json.loads((cache_dir() / name).read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    try:
+        os.utime(path)  # marks it recently used, so pruning keeps it
+    except OSError:
+        pass
+    return data
 
 
 def write(name: str, data: Any) -> None:
@@ -35,4 +45,22 @@ def write(name: str, data: Any) -> None:
             handle.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
         os.replace(tmp, path)
     except OSError:
-        pass
+        return
+    prune(path.parent, name.split("-", 1)[0] + "-")
+
+
+def prune(directory: Path, prefix: str, keep: int = KEEP) -> None:
+    """Delete all but the `keep` most recently used `prefix*.json` files, and stale temporary files."""
+    try:
+        entries = [(entry.stat().st_mtime, entry.name) for entry in os.scandir(directory)
+                   if entry.is_file() and entry.name.endswith(".json")]
+    except OSError:
+        return
+    ours = sorted((item for item in entries if item[1].startswith(prefix)), reverse=True)
+    now = time.time()
+    stale = [name for mtime, name in entries if name.startswith(".tmp-") and now - mtime > STALE_TMP_SECONDS]
+    for name in [name for _, name in ours[keep:]] + stale:
+        try:
+            (directory / name).unlink()
+        except OSError:  # already gone (another process pruned it) or not ours to delete
+            pass
