@@ -1,6 +1,6 @@
 """Benchmarks for bingo: throughput against the bare spaCy tokenizer, start-up, memory, --jobs.
 
-    python benchmarks/run.py            # 1 MB, 10 MB and 50 MB, 3 repeats (about 10 minutes on 2 cores)
+    python benchmarks/run.py            # 1 MB, 10 MB and 50 MB, 3 repeats (about 20 minutes on 2 cores)
     python benchmarks/run.py --quick    # 1 MB only, 1 repeat, 200 small files (CI keeps it working)
 
 Every figure is a median of --repeat runs and is printed with the baseline measured in the same
