@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,10 @@ from bingo.cli import main
 
 PARAGRAPH = ("Wir heben Synergien entlang der Customer Journey und optimieren jeden Touchpoint.\n"
              "Der Zug fährt um 7 Uhr. Kunden erhalten Auskunft am Schalter.\n\n")
+
+
+ENGLISH = ("Going forward, we leverage synergies across every touchpoint of the customer journey.\n"
+           "The train leaves at seven. Tickets are sold at the counter.\n")
 
 
 def scan_json(args: list[str], capsys: pytest.CaptureFixture) -> dict:
@@ -24,9 +29,11 @@ def scan_json(args: list[str], capsys: pytest.CaptureFixture) -> dict:
 def test_many_files_same_with_one_or_two_jobs(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     for i in range(12):
         (tmp_path / f"f{i:02}.md").write_text(PARAGRAPH * (i + 1) + "Customer Experience Management.\n", encoding="utf-8")
+    (tmp_path / "g-en.md").write_text(ENGLISH, encoding="utf-8")
     one = scan_json([str(tmp_path), "--jobs", "1"], capsys)
     two = scan_json([str(tmp_path), "--jobs", "2"], capsys)
     assert one == two
+    assert all(f["entries"] for f in one["files"]) and one["files"][-1]["lang"] == "en"
     assert [f["path"] for f in one["files"]] == sorted(str(p) for p in tmp_path.iterdir())
 
 
@@ -116,3 +123,13 @@ def test_split_points_fall_after_blank_lines(tmp_path: Path, newline: str) -> No
     points = parallel.split_points(path, len(data), step=2_000)
     assert points is not None and len(points) > 10 and points[0] == 0 and points[-1] == len(data)
     assert all(data[:p].endswith((newline * 2).encode()) for p in points[1:-1])
+
+
+@pytest.mark.parametrize("text, lang", [(PARAGRAPH * 3, "de"), (ENGLISH, "en"), ("Der Zug fährt um 7 Uhr.\n", "de")])
+def test_detached_results_travel_light_and_come_back_whole(scanner, text: str, lang: str) -> None:
+    result = scanner.scan_text(text, lang=lang)
+    detached = pickle.loads(pickle.dumps(scanner.detach(result)))
+    assert not detached[0].entries and list(detached[1]) == [info.id for info in result.entries]
+    assert scanner.attach(detached) == result
+    if result.entries:
+        assert len(pickle.dumps(scanner.detach(result))) < len(pickle.dumps(result)) * 0.8

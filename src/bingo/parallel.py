@@ -21,7 +21,7 @@ from typing import BinaryIO
 from bingo.errors import InputError
 from bingo.lexicon import LANGS
 from bingo.models import FileResult
-from bingo.scanner import Partial, Scanner, Tally, failed
+from bingo.scanner import Detached, Partial, Scanner, Tally, failed
 from bingo.sources import Paragraph, Source, paragraphs_of_bytes
 
 BATCH_CHARS = 512 * 1024     # text per task when a large file is split in this process
@@ -32,10 +32,10 @@ Progress = Callable[[int], None]
 _scanner: Scanner | None = None  # set in the parent before forking; inherited by the workers
 
 
-def _scan_one(task: tuple[Source, str]) -> FileResult:
+def _scan_one(task: tuple[Source, str]) -> Detached:
     source, lang = task
     assert _scanner is not None
-    return _scanner.scan_source(source, lang)
+    return _scanner.detach(_scanner.scan_source(source, lang))  # the parent attaches the entries again
 
 
 def _scan_range(task: tuple[Source, str, int, int]) -> tuple[Partial, int, int]:
@@ -116,7 +116,7 @@ def scan_all(scanner: Scanner, sources: Sequence[Source], lang: str, jobs: int,
                 small.append(source)
                 continue
             for src, result in zip(small, pool.imap(_scan_one, [(s, lang) for s in small], chunksize=max(4, len(small) // (jobs * 8))), strict=True):
-                results.append(_done(result, src, progress))
+                results.append(_done(scanner.attach(result), src, progress))
             small = []
             if source is not None:
                 ranged = _scan_ranges(pool, scanner, source, lang, progress) if source.kind == "text" and source.file else None

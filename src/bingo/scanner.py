@@ -38,6 +38,7 @@ class Scanner:
     use_cache: bool = True
     skip_quotes: bool = False
     _matchers: dict[str, LangMatcher] = field(default_factory=dict, init=False, repr=False)
+    _infos: dict[tuple[str, str], EntryInfo] = field(default_factory=dict, init=False, repr=False)
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickle without the compiled matchers: a worker rebuilds them (from the cache) on first use."""
@@ -127,9 +128,33 @@ class Scanner:
             hits=hits, categories=scoring.categories(hits.kinds()), card=card,
             card_terms=tuple(self.lexicon.entries[i].term if i else "" for i in card),
             bingo=bool(scoring.completed_lines(marked)), passages=tuple(tally.passages[:MAX_PASSAGES]),
-            entries=tuple(entry_info(self.lexicon.entries[i], lang) for i in sorted(ids)), suppressed=tally.suppressed,
+            entries=tuple(self.entry_info(i, lang) for i in sorted(ids)), suppressed=tally.suppressed,
         )
 
+    def entry_info(self, ident: str, lang: str) -> EntryInfo:
+        """The report view of a lexicon entry in `lang` (made once per run: results share it)."""
+        info = self._infos.get((ident, lang))
+        if info is None:
+            info = self._infos[ident, lang] = entry_info(self.lexicon.entries[ident], lang)
+        return info
+
+    def detach(self, result: FileResult) -> Detached:
+        """`result` without its entries' report texts, for sending to a process that has this scanner.
+
+        Those texts are most of a small file's pickled result; `attach` restores them from the lexicon.
+        """
+        return replace(result, entries=()), tuple(info.id for info in result.entries)
+
+    def attach(self, detached: Detached) -> FileResult:
+        """The full result of a `detach`ed one."""
+        result, ids = detached
+        if not ids or result.lang is None:
+            return result
+        return replace(result, entries=tuple(self.entry_info(ident, result.lang) for ident in ids))
+
+
+Detached = tuple[FileResult, tuple[str, ...]]
+"""A result without its entries, and the ids of those entries (see `Scanner.detach`)."""
 
 HitRow = tuple[str, str, int, int, int, int, int, int]
 """A hit as plain data: (id, text, line, column, end_line, end_column, start, end).
@@ -256,4 +281,4 @@ def scan_text(text: str, lang: str = "auto", path: str = "<text>", kind: str = "
     return _DEFAULT.scan_text(text, lang, path, kind)
 
 
-__all__ = ["HitRow", "Partial", "Scanner", "Tally", "scan_text", "entry_info"]
+__all__ = ["Detached", "HitRow", "Partial", "Scanner", "Tally", "scan_text", "entry_info"]
