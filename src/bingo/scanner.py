@@ -37,8 +37,8 @@ class Scanner:
     model: str | None = None
     use_cache: bool = True
     skip_quotes: bool = False
-    _matchers: dict[str, LangMatcher] = field(default_factory=dict, init=False, repr=False)
-    _infos: dict[tuple[str, str], EntryInfo] = field(default_factory=dict, init=False, repr=False)
+    _matchers: dict[str, LangMatcher] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _infos: dict[tuple[str, str], EntryInfo] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickle without the compiled matchers: a worker rebuilds them (from the cache) on first use."""
