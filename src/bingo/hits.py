@@ -77,15 +77,22 @@ class _Shape(NamedTuple):
 
     @classmethod
     def of(cls, text: str) -> _Shape:
-        """The shape of `text` (line breaks as `\\n`, `\\r\\n` or a lone `\\r`)."""
-        breaks = list(_LINE_BREAK.finditer(text))
-        return cls(len(text), len(breaks), len(text) - breaks[-1].end() + 1 if breaks else 0)
+        """The shape of `text` (line breaks as in `line_starts`)."""
+        starts = line_starts(text)
+        return cls(len(text), len(starts) - 1, len(text) - starts[-1] + 1 if len(starts) > 1 else 0)
 
     def ends(self, line: int, column: int, start: int) -> Ends:
         """End line, end column and end offset of a hit of this text at (line, column, start)."""
         if self.breaks:
             return line + self.breaks, self.tail, start + self.length
         return line, column + self.length, start + self.length
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets at which the lines of `text` start (after `\\n`, `\\r\\n` or a lone `\\r`)."""
+    if "\n" not in text and "\r" not in text:
+        return [0]
+    return [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
 
 
 class Hits(Sequence[Hit]):

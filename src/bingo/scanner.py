@@ -8,7 +8,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import os
-import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -17,7 +16,7 @@ from typing import Any, BinaryIO
 from bingo import langdetect, nlp, scoring
 from bingo.compiler import load_or_compile
 from bingo.errors import BingoError, InputError
-from bingo.hits import HitsBuilder, Kind
+from bingo.hits import HitsBuilder, Kind, line_starts
 from bingo.lexicon import LANGS, Entry, Lexicon, load_lexicon
 from bingo.matcher import LangMatcher, Match
 from bingo.models import EntryInfo, FileResult, Hit, Passage
@@ -26,7 +25,6 @@ from bingo.suppress import covers
 
 MAX_PASSAGES = 20
 DETECT_CHARS = 20_000
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass
@@ -99,7 +97,7 @@ class Scanner:
             partial.words += count
             if not matches:
                 continue
-            starts = _line_starts(para.text)
+            starts = line_starts(para.text)
             found = [_row(para, m, starts) for m in matches]
             if para.suppressed:
                 kept = [r for r in found if not covers(para.suppressed.get(r[2]), r[0])]
@@ -113,7 +111,8 @@ class Scanner:
 
     def hits(self, rows: Sequence[HitRow]) -> list[Hit]:
         """`Hit`s of hit rows (a Partial's `rows`), with the entries' terms, categories and weights."""
-        return hits_of(rows, self.lexicon.entries)
+        entries = self.lexicon.entries
+        return [_hit(entries[row[0]], row) for row in rows]
 
     def result(self, path: str, lang: str, tally: Tally) -> FileResult:
         """Score and package what was found in one file."""
@@ -201,11 +200,6 @@ class Tally:
             self.passages.extend(partial.passages[:MAX_PASSAGES - len(self.passages)])
 
 
-def hits_of(rows: Sequence[HitRow], entries: Mapping[str, Entry]) -> list[Hit]:
-    """`Hit`s of hit rows, with their entries' terms, categories, weights and levels."""
-    return [_hit(entries[row[0]], row) for row in rows]
-
-
 def failed(path: str, reason: str) -> FileResult:
     """The result of an input that could not be read."""
     return FileResult(path=path, lang=None, words=0, score=0, verdict=None, error=reason)
@@ -238,13 +232,6 @@ def _hit(entry: Entry, row: HitRow) -> Hit:
     _, text, line, column, end_line, end_column, start, end = row
     return Hit(entry.id, entry.term, text, entry.category, entry.weight, entry.level, line, column, end_line,
                end_column, start, end)
-
-
-def _line_starts(text: str) -> list[int]:
-    """Offsets at which the lines of a paragraph start (after \\n, \\r\\n or a lone \\r)."""
-    if "\n" not in text and "\r" not in text:
-        return [0]
-    return [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
 
 
 def _position(first_line: int, line_starts: Sequence[int], offset: int) -> tuple[int, int]:
