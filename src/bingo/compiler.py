@@ -1,8 +1,12 @@
 """Compile a lexicon into token patterns and compound stems for one language, cached on disk.
 
 Compiling inverts the lemma lookup tables (about a second per language); the result depends only
-on the lexicon files and package versions, so it is cached (see `bingo.cache`), keyed by a hash
-of both, and rebuilt when either changes.
+on the lexicon files, package versions and the code that compiles, so it is cached (see
+`bingo.cache`), keyed by a hash of all three, and rebuilt when any changes.
+
+Besides an entry's own patterns (keyed by its id), the one PhraseMatcher holds two kinds of
+helper patterns, told apart by their keys: `!ID` for the phrases in which entry ID is plain
+(`context.except`), `ID#N` for part N of an entry whose parts may stand apart (`apart`).
 """
 
 from __future__ import annotations
@@ -10,13 +14,30 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, replace
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from bingo import __version__, cache, forms, nlp
 from bingo.lexicon import Entry, Lexicon
 
-FORMAT = 6  # bump whenever forms.py or this module changes what is compiled
 EXCEPTION_PREFIX = "!"
+PART_SEPARATOR = "#"
+
+
+def part_key(ident: str, index: int) -> str:
+    """The pattern key of part `index` of entry `ident`'s `apart` parts."""
+    return f"{ident}{PART_SEPARATOR}{index}"
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A hash of the modules that decide what is compiled, so that a code change never reuses a stale cache."""
+    digest = hashlib.sha256()
+    for module in (forms, nlp):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    return digest.hexdigest()
 
 
 @dataclass(frozen=True)
@@ -32,7 +53,7 @@ class CompiledLang:
 
 def cache_key(lexicon: Lexicon, lang: str, model: str | None) -> str:
     """A key that changes whenever the lexicon files, the model or any relevant version changes."""
-    material = json.dumps([FORMAT, __version__, lexicon.digest, lang, model, nlp.versions()], sort_keys=True)
+    material = json.dumps([code_digest(), __version__, lexicon.digest, lang, model, nlp.versions()], sort_keys=True)
     return hashlib.sha256(material.encode()).hexdigest()[:32]
 
 
@@ -77,6 +98,9 @@ def compile_lang(lexicon: Lexicon, lang: str, pipeline: Any) -> CompiledLang:
                 forms.surface_forms(exception, fake, lang, lemmas, inverted))
         if entry.context.requires:
             requires[entry.id] = _requires_forms(entry.context.requires, lang)
+        for index, part in enumerate(entry.apart.parts if entry.apart else ()):
+            fake = replace(entry, term=part[0], variants=part[1:], slots=(), compound="none")
+            spellings[part_key(entry.id, index)] = _entry_surfaces(fake, lang, lemmas, inverted)[0]
     nlp.configure_tokenizer(pipeline, prefixes, suffixes)
     patterns: dict[str, list[list[str]]] = {}
     for key in sorted(spellings):

@@ -20,12 +20,15 @@ CATEGORIES: dict[str, dict[str, str]] = {
     "idiom": {"de": "Redewendung", "en": "Idiom"},
     "management": {"de": "Management-Sprech", "en": "Management speak"},
     "hashtag": {"de": "Hashtag", "en": "Hashtag"},
+    "ai-tell": {"de": "KI-Floskel", "en": "AI tell"},
 }
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REQUIRED = ("id", "term", "lang", "category", "weight", "message", "source", "examples")
 KNOWN = set(REQUIRED) | {
-    "variants", "alternative", "level", "link", "compound", "inflect", "context", "tags",
+    "variants", "alternative", "level", "link", "compound", "inflect", "context", "tags", "slots", "apart",
 }
+MAX_SLOT_COMBINATIONS = 400  # phrases one `slots` entry may stand for, before inflection
+SENTENCE_ENDS = frozenset(".!?;")  # an `apart` match does not run across these tokens
 CARD_SIZE = 24
 
 
@@ -36,6 +39,14 @@ class Context:
     requires: tuple[str, ...] = ()
     window: int = 4
     exceptions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Apart:
+    """Parts of a phrase that may stand apart in one sentence (verb-second, separable verbs, frames)."""
+
+    parts: tuple[tuple[str, ...], ...]
+    within: int = 4
 
 
 @dataclass(frozen=True)
@@ -56,6 +67,8 @@ class Entry:
     compound: str = "none"
     inflect: str = "last"
     context: Context = Context()
+    slots: tuple[tuple[str, ...], ...] = ()
+    apart: Apart | None = None
     match_examples: tuple[str, ...] = ()
     no_match_examples: tuple[str, ...] = ()
     file: str = ""
@@ -68,8 +81,18 @@ class Entry:
 
     @property
     def surfaces(self) -> tuple[str, ...]:
-        """The term followed by its variants."""
-        return (self.term, *self.variants)
+        """The term, its variants and every phrase its slots combine to."""
+        return (self.term, *self.variants, *self.slot_phrases)
+
+    @property
+    def slot_phrases(self) -> tuple[str, ...]:
+        """Each combination of one item per slot, in order (an empty item leaves its slot out)."""
+        if not self.slots:
+            return ()
+        phrases = [""]
+        for slot in self.slots:
+            phrases = [f"{head} {item}".strip() for head in phrases for item in slot]
+        return tuple(dict.fromkeys(p for p in phrases if p))
 
     def message_for(self, lang: str) -> str:
         """The message in the text's language, falling back to any language the entry has."""

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bingo import cache
-from bingo.entry import (CARD_SIZE, CATEGORIES, COMPOUND_MODES, ENTRY_LANGS, INFLECT_MODES, LANGS, LEVELS, Context,
-                         Entry)
+from bingo.entry import (CARD_SIZE, CATEGORIES, COMPOUND_MODES, ENTRY_LANGS, INFLECT_MODES, LANGS, LEVELS, Apart,
+                         Context, Entry)
 from bingo.errors import BingoError, LexiconError, located
 from bingo.schema import build_entry
 
@@ -152,15 +152,17 @@ def _house_cards(path: Path, known: Mapping[str, Entry]) -> dict[str, tuple[str,
     return out
 
 
-LEXICON_CACHE_FORMAT = 1
+LEXICON_CACHE_FORMAT = 2
 
 
 def _entry_from_json(data: dict[str, Any]) -> Entry:
     """Rebuild an Entry from its cached JSON form."""
-    context = data["context"]
+    context, apart = data["context"], data["apart"]
     tuples = ("variants", "match_examples", "no_match_examples")
     return Entry(**{**data, **{k: tuple(data[k]) for k in tuples},
-                    "context": Context(tuple(context["requires"]), context["window"], tuple(context["exceptions"]))})
+                    "context": Context(tuple(context["requires"]), context["window"], tuple(context["exceptions"])),
+                    "slots": tuple(tuple(slot) for slot in data["slots"]),
+                    "apart": Apart(tuple(tuple(p) for p in apart["parts"]), apart["within"]) if apart else None})
 
 
 def load_lexicon(extra: Iterable[Path] = (), *, builtin: bool = True, use_cache: bool = True) -> Lexicon:

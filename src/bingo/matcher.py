@@ -1,7 +1,9 @@
 """One compiled matcher per language: a single pass over each paragraph finds every entry.
 
-Whitespace runs (line breaks, double spaces) are collapsed before tokenising so that a phrase
-split over two lines still matches; a small offset map turns positions back into original ones.
+Before tokenising, each paragraph is normalised: whitespace runs (line breaks, double spaces)
+collapse to one space, so that a phrase split over two lines still matches; typographic hyphens
+and apostrophes become ASCII ones; soft hyphens and zero-width characters, invisible in a
+browser, are dropped. A small offset map turns positions back into original ones.
 """
 
 from __future__ import annotations
@@ -12,11 +14,22 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from bingo import nlp
-from bingo.compiler import EXCEPTION_PREFIX, CompiledLang
+from bingo.compiler import EXCEPTION_PREFIX, PART_SEPARATOR, CompiledLang
+from bingo.entry import SENTENCE_ENDS
 from bingo.lexicon import Entry
 
-_SPACES = "\n\r\t\f\v\u00a0"  # each becomes a plain space before tokenising
-_RUNS = re.compile(r"  +")
+# One character for another, so that offsets stay as they are.
+_SAME_LENGTH = {
+    **dict.fromkeys("\n\r\t\f\v\u00a0\u2007\u202f", " "),
+    **dict.fromkeys("\u2010\u2011", "-"),  # hyphen, non-breaking hyphen
+    **dict.fromkeys("\u2019\u02bc", "'"),  # typographic apostrophe, modifier letter apostrophe
+}
+# Figure and en dashes are hyphens only between letters ("Customer–Journey"); " – " stays a dash.
+_DASH_AS_HYPHEN = re.compile(r"(?<=[^\W\d_])[\u2012\u2013](?=[^\W\d_])")
+# What is dropped: a space after a space, and the invisible soft hyphens, zero-width spaces, word
+# joiners and BOMs that CMS output scatters inside words.
+_INVISIBLE = "\u00ad\u200b\u2060\ufeff"
+_DROPPED = re.compile(f"(?<= ) +|[{_INVISIBLE}]+")
 
 
 class Match(NamedTuple):
@@ -39,21 +52,23 @@ def _in_text_order(match: Match) -> tuple[int, int, str]:
 
 
 def collapse(text: str) -> tuple[str, list[int], list[int]]:
-    """Collapse whitespace runs to one space; return the text and a map back to original offsets.
+    """Normalise `text` for tokenising; return it and a map back to original offsets.
 
     The map is two parallel lists: from position `norm[i]` on, the original offset is the
-    collapsed one plus `shift[i]`.
+    normalised one plus `shift[i]`.
     """
-    for space in _SPACES:  # str.replace per character is ~50x faster than str.translate here
-        if space in text:
-            text = text.replace(space, " ")
-    if "  " not in text:
+    for char, replacement in _SAME_LENGTH.items():  # str.replace per character is ~50x faster than translate
+        if char in text:
+            text = text.replace(char, replacement)
+    if "\u2013" in text or "\u2012" in text:
+        text = _DASH_AS_HYPHEN.sub("-", text)
+    if "  " not in text and not any(char in text for char in _INVISIBLE):
         return text, [0], [0]
     norm, shift, pieces = [0], [0], []
     last = removed = 0
-    for run in _RUNS.finditer(text):
-        pieces.append(text[last:run.start() + 1])
-        removed += run.end() - run.start() - 1
+    for run in _DROPPED.finditer(text):
+        pieces.append(text[last:run.start()])
+        removed += run.end() - run.start()
         last = run.end()
         norm.append(last - removed)
         shift.append(removed)
@@ -86,10 +101,14 @@ class LangMatcher:
         if not found:
             return nlp.word_count(doc), []
         exceptions: dict[str, list[tuple[int, int]]] = {}
+        parts: dict[str, dict[int, list[tuple[int, int]]]] = {}
         candidates = []
         for key, start, end in found:
             if key[0] == EXCEPTION_PREFIX:
                 exceptions.setdefault(key[1:], []).append((start, end))
+            elif PART_SEPARATOR in key:
+                ident, index = key.rsplit(PART_SEPARATOR, 1)
+                parts.setdefault(ident, {}).setdefault(int(index), []).append((start, end))
             else:
                 candidates.append((key, start, end))
         requires = self.requires
@@ -102,6 +121,13 @@ class LangMatcher:
             if not any(taken[start:end]):
                 taken[start:end] = b"\1" * (end - start)
                 spans.append((key, start, end))
+        # Parts standing apart claim only their own tokens: jargon between them is still found.
+        for ident, chain in self._apart_chains(doc, parts):
+            if not any(any(taken[lo:hi]) for lo, hi in chain) and self._allowed(
+                    doc, ident, chain[0][0], chain[-1][1], exceptions):
+                for lo, hi in chain:
+                    taken[lo:hi] = b"\1" * (hi - lo)
+                spans.append((ident, chain[0][0], chain[-1][1]))
         shifted = len(norm) > 1
         matches = []
         for key, start, end in spans:
@@ -111,6 +137,31 @@ class LangMatcher:
             matches.append(Match(key, lo, hi))
         matches.sort(key=_in_text_order)
         return nlp.word_count(doc), matches
+
+    def _apart_chains(self, doc: Any, parts: dict[str, dict[int, list[tuple[int, int]]]]
+                      ) -> list[tuple[str, list[tuple[int, int]]]]:
+        """For entries whose parts may stand apart: each first part followed, in order, by all the others.
+
+        Each next part is the nearest one after the previous, at most `within` tokens away and
+        with no sentence end between them; chains are returned in text order.
+        """
+        chains = []
+        for ident in sorted(parts):
+            apart = self.entries[ident].apart
+            found = parts[ident]
+            if apart is None or len(found) < len(apart.parts):
+                continue
+            for first in sorted(found[0]):
+                chain = [first]
+                for index in range(1, len(apart.parts)):
+                    after = chain[-1][1]
+                    nearest = min((p for p in found[index] if p[0] >= after), default=None)
+                    if nearest is None or nearest[0] - after > apart.within or _sentence_end(doc, after, nearest[0]):
+                        break
+                    chain.append(nearest)
+                else:
+                    chains.append((ident, chain))
+        return sorted(chains, key=lambda c: (c[1][0][0], c[0]))
 
     def _allowed(self, doc: Any, key: str, start: int, end: int, exceptions: dict[str, list[tuple[int, int]]]) -> bool:
         """False when an exception phrase covers the match or a required neighbour is missing."""
@@ -123,3 +174,8 @@ class LangMatcher:
         words, prefixes = required
         window = nlp.window_words(doc, start, end, self.entries[key].context.window)
         return any(w in words or w.startswith(prefixes) for w in window) if prefixes else any(w in words for w in window)
+
+
+def _sentence_end(doc: Any, start: int, end: int) -> bool:
+    """Whether a sentence-ending token stands among the tokens [start, end)."""
+    return any(doc[i].text in SENTENCE_ENDS for i in range(start, end))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bingo.entry import (CATEGORIES, COMPOUND_MODES, ENTRY_LANGS, ID_RE, INFLECT_MODES, KNOWN, LANGS, LEVELS,
-                         REQUIRED, Context, Entry)
+                         MAX_SLOT_COMBINATIONS, REQUIRED, Apart, Context, Entry)
 from bingo.errors import located
 
 
@@ -88,6 +88,8 @@ def build_entry(raw: Any, path: str, line: int, keys: dict[str, int], problems: 
     if link is not None and not (isinstance(link, str) and link.startswith(("http://", "https://"))):
         bad("link", "'link' must be an http(s) URL")
     context = _build_context(raw.get("context"), lambda m: bad("context", m))
+    slots = _build_slots(raw.get("slots"), lambda m: bad("slots", m))
+    apart = _build_apart(raw.get("apart"), lambda m: bad("apart", m))
     examples = raw.get("examples")
     matches = no_matches = ()
     if "examples" in raw:
@@ -105,7 +107,7 @@ def build_entry(raw: Any, path: str, line: int, keys: dict[str, int], problems: 
     return Entry(
         id=ident, term=term.strip(), lang=lang, category=category, weight=float(weight),
         message=message, source=source.strip(), variants=variants or (), alternative=alternative,
-        level=level, link=link, compound=compound, inflect=inflect, context=context,
+        level=level, link=link, compound=compound, inflect=inflect, context=context, slots=slots, apart=apart,
         match_examples=matches or (), no_match_examples=no_matches or (), file=path, line=line,
     )
 
@@ -127,3 +129,49 @@ def _build_context(raw: Any, bad: Any) -> Context:
         bad("'context.window' must be a whole number from 1 to 20")
         return Context()
     return Context(requires=tuple(r.lower() for r in requires), window=window, exceptions=exceptions)
+
+
+def _alternatives(value: Any, empty_ok: bool) -> tuple[str, ...] | None:
+    """One slot or part: a string or a list of strings (an empty string only where `empty_ok`)."""
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not items or not all(isinstance(i, str) for i in items):
+        return None
+    cleaned = tuple(dict.fromkeys(i.strip() for i in items))
+    if (not all(cleaned) and not empty_ok) or not any(cleaned):
+        return None
+    return cleaned
+
+
+def _build_slots(raw: Any, bad: Any) -> tuple[tuple[str, ...], ...]:
+    """Validate `slots`: two or more sets of words, combined in order into the phrases the entry stands for."""
+    if raw is None:
+        return ()
+    slots = [_alternatives(slot, empty_ok=True) for slot in raw] if isinstance(raw, list) else [None]
+    if len(slots) < 2 or any(slot is None for slot in slots):
+        bad("'slots' must be a list of two or more lists of words ('' makes a slot optional)")
+        return ()
+    combinations = 1
+    for slot in slots:
+        combinations *= len(slot or ())
+    if combinations > MAX_SLOT_COMBINATIONS:
+        bad(f"'slots' combine to {combinations} phrases (at most {MAX_SLOT_COMBINATIONS}): split the entry")
+        return ()
+    return tuple(slot for slot in slots if slot)
+
+
+def _build_apart(raw: Any, bad: Any) -> Apart | None:
+    """Validate `apart`: parts that must all occur, in order, within one sentence."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or set(raw) - {"parts", "within"} or "parts" not in raw:
+        bad("'apart' must be a mapping with 'parts' and optional 'within'")
+        return None
+    parts = [_alternatives(part, empty_ok=False) for part in raw["parts"]] if isinstance(raw["parts"], list) else [None]
+    if len(parts) < 2 or any(part is None for part in parts):
+        bad("'apart.parts' must list two or more parts, each a phrase or a list of phrases")
+        return None
+    within = raw.get("within", 4)
+    if isinstance(within, bool) or not isinstance(within, int) or not 1 <= within <= 12:
+        bad("'apart.within' must be a whole number from 1 to 12 (words between two parts)")
+        return None
+    return Apart(parts=tuple(p for p in parts if p), within=within)
