@@ -277,6 +277,12 @@ def lexicon_show(ident: Annotated[str, typer.Argument(metavar="ID", help="Entry 
             ("weight", f"{entry.weight:g}"), ("level", entry.level), ("variants", ", ".join(entry.variants) or "–"),
             ("compound", entry.compound), ("inflect", entry.inflect), ("source", entry.source),
             ("defined at", entry.where)]
+    if entry.slots:
+        rows.append(("slots", " + ".join("{" + " | ".join(item or "–" for item in slot) + "}" for slot in entry.slots)))
+        rows.append(("phrases", f"{len(entry.slot_phrases)} (e.g. {', '.join(entry.slot_phrases[:3])})"))
+    if entry.apart:
+        parts = " … ".join("{" + " | ".join(part) + "}" for part in entry.apart.parts)
+        rows.append(("apart", f"{parts} (at most {entry.apart.within} words between parts, in one sentence)"))
     rows += [(f"message [{k}]", v) for k, v in entry.message.items()]
     rows += [(f"alternative [{k}]", v) for k, v in entry.alternative.items()]
     rows += [("matches", text) for text in entry.match_examples]
