@@ -103,7 +103,8 @@ def test_github_escapes_and_summarises(run: RunResult) -> None:
     lines = rendered(run, "github").splitlines()
     assert lines[0].startswith("::warning file=golden.md,line=3,col=")
     assert "title=bingo%3A synergy [management]" in lines[0]
-    assert lines[-1] == f"bingo: golden.md: score {run.files[0].score}/100 ({run.files[0].verdict.label}), 6 hits"
+    assert lines[-1] == (f"bingo: golden.md: score {run.files[0].score}/100 ({run.files[0].verdict.label}), 6 hits, "
+                         "0.0 AI tells per 1,000 words")
 
 
 def test_error_files_in_machine_formats() -> None:

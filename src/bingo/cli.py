@@ -108,6 +108,10 @@ def scan(
                                                      help="Exit 1 when a file scores above this.")] = None,
     max_hits: Annotated[Optional[int], typer.Option("--max-hits", min=0,  # noqa: UP007
                                                     help="Exit 1 when a file has more hits than this.")] = None,
+    max_ai_tells: Annotated[Optional[float], typer.Option("--max-ai-tells", min=0, max=1000, help=(  # noqa: UP007
+        "Exit 1 when a file has more AI tells per 1,000 words than this."))] = None,
+    category: Annotated[Optional[list[str]], typer.Option(  # noqa: UP007
+        "--category", "-c", help="Only look for these categories (repeatable), e.g. ai-tell.")] = None,
     fail_on_bingo: Annotated[Optional[bool], typer.Option(  # noqa: UP007
         "--fail-on-bingo/--no-fail-on-bingo", help="Exit 1 when a file completes a line on the house card.",
         show_default=False)] = None,
@@ -138,6 +142,7 @@ def scan(
     from bingo.runner import execute
 
     given = {"lang": lang, "format": output_format, "max_score": max_score, "max_hits": max_hits,
+             "max_ai_tells": max_ai_tells, "categories": _tuple(category),
              "fail_on_bingo": fail_on_bingo, "fail_on": _tuple(fail_on), "include": _tuple(include),
              "exclude": _tuple(exclude), "skip_quotes": skip_quotes,
              "lexicons": _tuple(str(p) for p in lexicon or ()), "jobs": jobs}
@@ -146,7 +151,8 @@ def scan(
         if sys.stdin is None or sys.stdin.isatty():
             raise BingoError("no input: give files, directories or '-' to read standard input")
         paths = ["-"]
-    gates = Gates(max_score=settings.max_score, max_hits=settings.max_hits, fail_on_bingo=settings.fail_on_bingo,
+    gates = Gates(max_score=settings.max_score, max_hits=settings.max_hits, max_ai_tells=settings.max_ai_tells,
+                  fail_on_bingo=settings.fail_on_bingo,
                   fail_on=settings.fail_on, baseline=load_baseline(baseline) if baseline else None)
     stdin = sys.stdin.buffer if sys.stdin is not None and hasattr(sys.stdin, "buffer") else None
     with _progress_bar() as progress:

@@ -29,9 +29,11 @@ class Settings:
     lexicons: tuple[str, ...] = ()
     disable: tuple[str, ...] = ()
     disable_categories: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
     weights: Mapping[str, float] = field(default_factory=dict)
     max_score: int | None = None
     max_hits: int | None = None
+    max_ai_tells: float | None = None
     fail_on_bingo: bool = False
     fail_on: tuple[str, ...] = ()
     include: tuple[str, ...] = ()
@@ -69,6 +71,13 @@ def _int(low: int, high: int | None) -> Callable[[Any], int | None]:
     return check
 
 
+def _number(low: float, high: float) -> Callable[[Any], float | None]:
+    def check(value: Any) -> float | None:
+        ok = isinstance(value, int | float) and not isinstance(value, bool) and low <= value <= high
+        return float(value) if ok else None
+    return check
+
+
 def _choice(options: tuple[str, ...]) -> Callable[[Any], str | None]:
     return lambda value: value if value in options else None
 
@@ -92,9 +101,12 @@ CHECKS: dict[str, tuple[Callable[[Any], Any], str]] = {
     "disable": (_strings, "a list of entry ids"),
     "disable_categories": (lambda v: (s if (s := _strings(v)) is not None and set(s) <= set(CATEGORIES) else None),
                            f"a list of categories ({', '.join(CATEGORIES)})"),
+    "categories": (lambda v: (s if (s := _strings(v)) is not None and set(s) <= set(CATEGORIES) else None),
+                   f"a list of categories to scan for ({', '.join(CATEGORIES)})"),
     "weights": (_weights, "a mapping of entry id to a weight from 0 to 5"),
     "max_score": (_int(0, 100), "a whole number from 0 to 100"),
     "max_hits": (_int(0, None), "a whole number of at least 0"),
+    "max_ai_tells": (_number(0, 1000), "a number from 0 to 1000 (AI tells per 1,000 words)"),
     "fail_on_bingo": (lambda v: v if isinstance(v, bool) else None, "true or false"),
     "fail_on": (_fail_on, f"categories ({', '.join(CATEGORIES)}) or levels ({', '.join(LEVELS)})"),
     "include": (_strings, "a list of glob patterns"),
@@ -129,6 +141,9 @@ def validate(raw: Mapping[str, Any], path: str, lines: Mapping[str, int]) -> dic
     return values
 
 
+OPTION_NAMES = {"categories": "category", "lexicons": "lexicon"}  # settings whose option is singular (repeatable)
+
+
 def validate_options(values: Mapping[str, Any]) -> dict[str, Any]:
     """Check command-line values with the same rules as the file; name the option on error."""
     out = {}
@@ -138,7 +153,8 @@ def validate_options(values: Mapping[str, Any]) -> dict[str, Any]:
         check, expected = CHECKS[key]
         checked = check(list(value) if isinstance(value, tuple) else value)
         if checked is None:
-            raise BingoError(f"--{key.replace('_', '-')} must be {expected}, not {value!r}")
+            option = OPTION_NAMES.get(key, key.replace("_", "-"))
+            raise BingoError(f"--{option} must be {expected}, not {value!r}")
         out[key] = checked
     return out
 

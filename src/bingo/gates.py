@@ -64,6 +64,7 @@ class Gates:
 
     max_score: int | None = None
     max_hits: int | None = None
+    max_ai_tells: float | None = None
     fail_on_bingo: bool = False
     fail_on: tuple[str, ...] = ()
     baseline: Baseline | None = None
@@ -71,7 +72,8 @@ class Gates:
     @property
     def thresholds(self) -> bool:
         """True when any threshold is set."""
-        return self.max_score is not None or self.max_hits is not None or self.fail_on_bingo or bool(self.fail_on)
+        return (self.max_score is not None or self.max_hits is not None or self.max_ai_tells is not None
+                or self.fail_on_bingo or bool(self.fail_on))
 
     def over(self, result: FileResult) -> list[str]:
         """The thresholds one file exceeds."""
@@ -80,6 +82,9 @@ class Gates:
             out.append(f"score {result.score} is above --max-score {self.max_score}")
         if self.max_hits is not None and len(result.hits) > self.max_hits:
             out.append(f"{len(result.hits)} hits are above --max-hits {self.max_hits}")
+        if self.max_ai_tells is not None and result.ai_tells_per_1000 > self.max_ai_tells:
+            out.append(f"{result.ai_tells_per_1000:g} AI tells per 1,000 words are above --max-ai-tells "
+                       f"{self.max_ai_tells:g}")
         if self.fail_on_bingo and result.bingo:
             out.append("BINGO on the house card (--fail-on-bingo)")
         for name in self.fail_on:

@@ -46,11 +46,23 @@ class Lexicon:
             for key, entry in self.entries.items() if key not in disable and entry.category not in categories
         }
         material = json.dumps([self.digest, sorted(disable), sorted(categories), sorted(weights.items())])
-        return replace(self, entries=entries, digest=hashlib.sha256(material.encode()).hexdigest())
+        cards = {lang: _refilled(ids, entries, lang) for lang, ids in self.house_cards.items()}
+        return replace(self, entries=entries, house_cards={k: v for k, v in cards.items() if v},
+                       digest=hashlib.sha256(material.encode()).hexdigest())
 
     def for_lang(self, lang: str) -> list[Entry]:
         """Entries that apply to texts in `lang`, in id order."""
         return [e for key, e in sorted(self.entries.items()) if lang in e.langs]
+
+
+def _refilled(card: tuple[str, ...], entries: Mapping[str, Entry], lang: str) -> tuple[str, ...]:
+    """A house card whose disabled squares are taken by the heaviest entries left (none if too few remain)."""
+    kept = [ident for ident in card if ident in entries]
+    if len(kept) == len(card):
+        return card
+    spare = sorted((e for e in entries.values() if lang in e.langs and e.id not in kept), key=lambda e: (-e.weight, e.id))
+    filled = (*kept, *(e.id for e in spare[:CARD_SIZE - len(kept)]))
+    return filled if len(filled) == CARD_SIZE else ()
 
 
 def builtin_dir() -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from bingo.entry import AI_TELL
 from bingo.hits import Hit, Hits, as_hits
 
 JSON_VERSION = 1
@@ -89,6 +90,16 @@ class FileResult:
         return sum(kind.weight for kind in self.hits.kinds())
 
     @property
+    def ai_tells(self) -> int:
+        """Number of hits of the `ai-tell` category."""
+        return sum(1 for kind in self.hits.kinds() if kind.category == AI_TELL)
+
+    @property
+    def ai_tells_per_1000(self) -> float:
+        """AI tells per 1,000 words, to one decimal (the figure `--max-ai-tells` gates on)."""
+        return round(1000 * self.ai_tells / self.words, 1) if self.words else 0.0
+
+    @property
     def card_marked(self) -> tuple[bool, ...]:
         """For each card square: hit by the text (the free centre counts as hit)."""
         ids = {kind.id for kind in self.hits.kinds()}
@@ -104,6 +115,8 @@ class FileResult:
             "verdict": self.verdict.id if self.verdict else None,
             "verdict_label": self.verdict.label if self.verdict else None,
             "bingo": self.bingo,
+            "ai_tells": self.ai_tells,
+            "ai_tells_per_1000": self.ai_tells_per_1000,
             "categories": dict(self.categories),
             "hits": self.hits.records() if hits else [],
             "entries": {info.id: info.to_dict() for info in self.entries},
@@ -144,6 +157,7 @@ class RunResult:
             "max_score": max((f.score for f in scanned), default=0),
             "mean_score": round(sum(f.score for f in scanned) / len(scanned), 1) if scanned else 0,
             "bingo": sum(1 for f in scanned if f.bingo),
+            "ai_tells": sum(f.ai_tells for f in scanned),
         }
 
     def to_dict(self) -> dict[str, Any]:

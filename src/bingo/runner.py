@@ -9,7 +9,7 @@ from typing import BinaryIO
 from bingo import parallel
 from bingo.config import Settings
 from bingo.errors import BingoError
-from bingo.lexicon import Lexicon, load_lexicon
+from bingo.lexicon import CATEGORIES, Lexicon, load_lexicon
 from bingo.models import EntryInfo, RunResult
 from bingo.scanner import Scanner, entry_info
 from bingo.sources import Source, discover
@@ -18,9 +18,10 @@ Progress = Callable[[int], None]
 
 
 def build_lexicon(settings: Settings, use_cache: bool = True) -> Lexicon:
-    """The built-in lexicon plus configured files, with disabled entries and weight overrides applied."""
+    """The built-in lexicon plus configured files, with disabled entries, categories and weight overrides applied."""
     lexicon = load_lexicon([Path(p) for p in settings.lexicons], use_cache=use_cache)
-    return lexicon.adjusted(settings.disable, settings.disable_categories, settings.weights)
+    others = set(CATEGORIES) - set(settings.categories) if settings.categories else set()
+    return lexicon.adjusted(settings.disable, {*settings.disable_categories, *others}, settings.weights)
 
 
 def rules(lexicon: Lexicon) -> tuple[EntryInfo, ...]:

@@ -42,4 +42,5 @@ def render(run: RunResult, out: TextIO, options: Options) -> None:
     for file in run.scanned:
         verdict = file.verdict.label if file.verdict else ""
         bingo = ", BINGO" if file.bingo else ""
-        out.write(f"bingo: {file.path}: score {file.score}/100 ({verdict}), {len(file.hits)} hits{bingo}\n")
+        out.write(f"bingo: {file.path}: score {file.score}/100 ({verdict}), {len(file.hits)} hits, "
+                  f"{file.ai_tells_per_1000:.1f} AI tells per 1,000 words{bingo}\n")

@@ -13,6 +13,7 @@ from rich.text import Text
 from bingo.lexicon import CATEGORIES
 from bingo.models import FileResult, Hit, RunResult
 from bingo.report import Options
+from bingo.scoring import AI_TELL_BASELINE
 
 LANG_NAMES = {"de": "Deutsch", "en": "English"}
 WORDS = {"de": ("Wörter", "Treffer", "Alternative", "Begriff", "Kategorie", "Anzahl", "Warum", "FREI"),
@@ -65,7 +66,18 @@ def header(result: FileResult) -> Text:
     text.append("█" * filled, style=style)
     text.append("░" * (BAR - filled), style="dim")
     text.append(f"  {result.verdict.label if result.verdict else ''}", style=style)
+    text.append("\n" + ai_tell_line(result), style="dim" if not result.ai_tells else "")
     return text
+
+
+def ai_tell_line(result: FileResult) -> str:
+    """AI tells per 1,000 words beside the rate in human prose, in the text's language."""
+    lang = result.lang or "en"
+    rate, baseline = f"{result.ai_tells_per_1000:.1f}", f"{AI_TELL_BASELINE.get(lang, 0.0):.1f}"
+    if lang == "de":  # German decimal comma
+        rate, baseline = rate.replace(".", ","), baseline.replace(".", ",")
+        return f"KI-Floskeln {result.ai_tells} · {rate} je 1.000 Wörter (menschliche Prosa: {baseline})"
+    return f"AI tells {result.ai_tells} · {rate} per 1,000 words (human prose: {baseline})"
 
 
 def hit_table(result: FileResult) -> Table:
@@ -148,15 +160,15 @@ def summary_table(run: RunResult) -> Table:
     """One row per input: language, words, hits, score, verdict, bingo or the error."""
     table = Table(title="Summary", box=box.SIMPLE_HEAD, show_edge=False)
     for name, justify in (("File", "left"), ("Lang", "left"), ("Words", "right"), ("Hits", "right"),
-                          ("Score", "right"), ("Verdict", "left"), ("Bingo", "left")):
+                          ("Score", "right"), ("AI/1k", "right"), ("Verdict", "left"), ("Bingo", "left")):
         table.add_column(name, justify=justify)
     for result in run.files:
         if result.error is not None:
-            table.add_row(result.path, "", "", "", "", f"error: {result.error}", "")
+            table.add_row(result.path, "", "", "", "", "", f"error: {result.error}", "")
             continue
         table.add_row(result.path, result.lang or "", str(result.words), str(len(result.hits)), str(result.score),
-                      result.verdict.label if result.verdict else "", "BINGO" if result.bingo else "")
+                      f"{result.ai_tells_per_1000:.1f}", result.verdict.label if result.verdict else "", "BINGO" if result.bingo else "")
     summary = run.summary()
-    table.add_row("total", "", str(summary["words"]), str(summary["hits"]), f"max {summary['max_score']}", "",
+    table.add_row("total", "", str(summary["words"]), str(summary["hits"]), f"max {summary['max_score']}", "", "",
                   str(summary["bingo"]) if summary["bingo"] else "", style="bold")
     return table

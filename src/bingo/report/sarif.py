@@ -85,7 +85,8 @@ def document(run: RunResult) -> dict[str, Any]:
                                 "rules": [rule(info) for info in rules]}},
             "invocations": [invocation],
             "results": results,
-            "properties": {"scores": {f.path: f.score for f in run.scanned}},
+            "properties": {"scores": {f.path: f.score for f in run.scanned},
+                           "aiTellsPer1000Words": {f.path: f.ai_tells_per_1000 for f in run.scanned}},
         }],
     }
 
