@@ -49,6 +49,7 @@ class CompiledLang:
     prefixes: list[str]
     suffixes: list[str]
     requires: dict[str, list[str]]
+    stops: dict[str, list[str]]
 
 
 def cache_key(lexicon: Lexicon, lang: str, model: str | None) -> str:
@@ -66,6 +67,17 @@ def _entry_surfaces(entry: Entry, lang: str, lemmas: Any, inverted: Any) -> tupl
     prefixes, suffixes = forms.compound_stems(entry, lang, singles)
     spellings |= prefixes  # a split-off stem (Kundenzentrierungs|strategie) is a token of its own
     return spellings, prefixes, suffixes
+
+
+def _stops(entry: Entry, prefixes: set[str]) -> list[tuple[str, str]]:
+    """(stem, continuation) for each one-word exception that extends one of the entry's prefix stems."""
+    out = []
+    for exception in entry.context.exceptions:
+        word = exception.lower()
+        if " " in word or "-" in word:
+            continue
+        out += [(stem, word[len(stem):]) for stem in prefixes if word.startswith(stem) and len(word) > len(stem)]
+    return out
 
 
 def _requires_forms(words: tuple[str, ...], lang: str) -> list[str]:
@@ -88,10 +100,13 @@ def compile_lang(lexicon: Lexicon, lang: str, pipeline: Any) -> CompiledLang:
     prefixes: set[str] = set()
     suffixes: set[str] = set()
     requires: dict[str, list[str]] = {}
+    stops: dict[str, set[str]] = {}
     for entry in lexicon.for_lang(lang):
         spellings[entry.id], pre, suf = _entry_surfaces(entry, lang, lemmas, inverted)
         prefixes |= pre
         suffixes |= suf
+        for stem, rest in _stops(entry, pre):
+            stops.setdefault(stem, set()).add(rest)
         for exception in entry.context.exceptions:
             fake = replace(entry, term=exception, variants=())
             spellings.setdefault(EXCEPTION_PREFIX + entry.id, set()).update(
@@ -101,13 +116,14 @@ def compile_lang(lexicon: Lexicon, lang: str, pipeline: Any) -> CompiledLang:
         for index, part in enumerate(entry.apart.parts if entry.apart else ()):
             fake = replace(entry, term=part[0], variants=part[1:], slots=(), compound="none")
             spellings[part_key(entry.id, index)] = _entry_surfaces(fake, lang, lemmas, inverted)[0]
-    nlp.configure_tokenizer(pipeline, prefixes, suffixes)
+    stop_lists = {stem: sorted(rests) for stem, rests in sorted(stops.items())}
+    nlp.configure_tokenizer(pipeline, prefixes, suffixes, stop_lists)
     patterns: dict[str, list[list[str]]] = {}
     for key in sorted(spellings):
         texts = sorted(spellings[key])
         unique = {tuple(tokens) for tokens in nlp.tokenize_all(pipeline, texts) if tokens}
         patterns[key] = [list(tokens) for tokens in sorted(unique)]
-    return CompiledLang(lang, patterns, sorted(prefixes), sorted(suffixes), requires)
+    return CompiledLang(lang, patterns, sorted(prefixes), sorted(suffixes), requires, stop_lists)
 
 
 def load_or_compile(lexicon: Lexicon, lang: str, pipeline: Any, model: str | None, use_cache: bool) -> CompiledLang:
@@ -120,7 +136,7 @@ def load_or_compile(lexicon: Lexicon, lang: str, pipeline: Any, model: str | Non
         except TypeError:
             compiled = None  # written by another version: rebuild below
         if compiled is not None:
-            nlp.configure_tokenizer(pipeline, compiled.prefixes, compiled.suffixes)
+            nlp.configure_tokenizer(pipeline, compiled.prefixes, compiled.suffixes, compiled.stops)
             return compiled
     compiled = compile_lang(lexicon, lang, pipeline)
     if use_cache:

@@ -92,6 +92,8 @@ class LangMatcher:
         self.requires = {key: (frozenset(w for w in words if not w.endswith("*")),
                                tuple(w[:-1] for w in words if w.endswith("*")))
                          for key, words in compiled.requires.items()}
+        # An acronym written as one word counts only with a capital: `cx = connect()` is code, `CX` jargon.
+        self.capitals = frozenset(key for key, entry in entries.items() if entry.category == "acronym")
 
     def match(self, text: str) -> tuple[int, list[Match]]:
         """Word count and non-overlapping matches in `text` (offsets into `text`)."""
@@ -111,9 +113,10 @@ class LangMatcher:
                 parts.setdefault(ident, {}).setdefault(int(index), []).append((start, end))
             else:
                 candidates.append((key, start, end))
-        requires = self.requires
+        requires, capitals = self.requires, self.capitals
         candidates = [c for c in candidates
-                      if (c[0] not in requires and c[0] not in exceptions) or self._allowed(doc, *c, exceptions)]
+                      if ((c[0] not in requires and c[0] not in exceptions) or self._allowed(doc, *c, exceptions))
+                      and (c[0] not in capitals or c[2] - c[1] > 1 or not doc[c[1]].text.islower())]
         candidates.sort(key=_longest_first)
         taken = bytearray(len(doc))
         spans = []

@@ -44,8 +44,12 @@ def load_model(name: str) -> Language:
         raise BingoError(f"cannot load spaCy model '{name}': {first}") from None
 
 
-def configure_tokenizer(nlp: Language, prefixes: Iterable[str], suffixes: Iterable[str]) -> None:
+def configure_tokenizer(nlp: Language, prefixes: Iterable[str], suffixes: Iterable[str],
+                        stops: Mapping[str, Sequence[str]] | None = None) -> None:
     """Split hyphenated words (also in German) and known compound stems off closed compounds.
+
+    `stops` maps a prefix stem to the continuations after which it is not split off, so that
+    an exception covers every longer compound too (Mehrwert|steuer, Mehrwert|steuersatz, ...).
 
     Splitting happens inside spaCy's tokenizer, which caches each distinct chunk, so compound
     detection costs nothing per repeated word at scan time. The language's own affix rules stay
@@ -64,7 +68,10 @@ def configure_tokenizer(nlp: Language, prefixes: Iterable[str], suffixes: Iterab
     rules = getattr(nlp, "deferred_exceptions", None) or tokenizer.rules
     tokenizer.rules = {}
     if stems:
-        stem_re = re.compile(rf"^(?i:{'|'.join(map(re.escape, stems))})(?={LETTER}{{3}})")
+        stops = stops or {}
+        alternatives = [re.escape(s) + (f"(?!{'|'.join(map(re.escape, sorted(stops[s])))})" if stops.get(s) else "")
+                        for s in stems]
+        stem_re = re.compile(rf"^(?i:{'|'.join(alternatives)})(?={LETTER}{{3}})")
         tokenizer.prefix_search = _first(base_prefix, stem_re.search)
     if heads:
         head_re = re.compile(rf"(?<={LETTER}{{3}})(?i:{'|'.join(map(re.escape, heads))})$")
