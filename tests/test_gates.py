@@ -95,3 +95,14 @@ def test_baseline_through_the_cli(tmp_path: Path) -> None:
     copy.write_text("Wir optimieren jeden Touchpoint.\n\nUnd noch ein Touchpoint.\n", encoding="utf-8")
     worse = runner.invoke(app, ["scan", str(copy), "--format", "json", "--baseline", str(report)])
     assert worse.exit_code == 1 and "score rose" in worse.stderr
+
+
+@pytest.mark.parametrize(("limit", "failing"), [(None, []), (20, []), (19.9, ["c.md"]), (0, ["c.md"])])
+def test_max_ai_tells_gates_on_the_rate_per_1000_words(limit: float | None, failing: list[str]) -> None:
+    tells = file("c.md", 10, [hit("delve", "ai-tell"), hit("tapestry", "ai-tell"), hit("touchpoint")])
+    run = RunResult((tells, file("d.md", 10, [hit("touchpoint")])))
+    assert tells.ai_tells == 2 and tells.ai_tells_per_1000 == 20.0
+    failures = Gates(max_ai_tells=limit).failures(run)
+    assert [f.split(":")[0] for f in failures] == failing
+    if failing:
+        assert "AI tells per 1,000 words are above --max-ai-tells" in failures[0]

@@ -94,3 +94,45 @@ def test_invalid_utf8_lexicon(tmp_path: Path) -> None:
     path.write_bytes(b"entries: [\xff]\n")
     (problem,) = problems(path)
     assert problem == f"{path}: not valid UTF-8"
+
+
+@pytest.mark.parametrize(("field", "message"), [
+    ("    slots: [[a, b]]\n", "'slots' must be a list of two or more lists"),
+    ("    slots: [[a, 1], [b]]\n", "'slots' must be a list of two or more lists"),
+    ("    slots: [['', ''], [b]]\n", "'slots' must be a list of two or more lists"),
+    ("    slots: [" + ", ".join(["[a, b, c, d, e, f, g, h]"] * 3) + "]\n", "'slots' combine to 512 phrases"),
+    ("    apart: [a, b]\n", "'apart' must be a mapping with 'parts'"),
+    ("    apart: {parts: [a]}\n", "'apart.parts' must list two or more parts"),
+    ("    apart: {parts: [a, ''], within: 3}\n", "'apart.parts' must list two or more parts"),
+    ("    apart: {parts: [a, b], within: 0}\n", "'apart.within' must be a whole number from 1 to 12"),
+])
+def test_slots_and_apart_are_validated_at_their_line(tmp_path: Path, field: str, message: str) -> None:
+    path = write(tmp_path, GOOD + field)
+    (problem,) = problems(path)
+    assert problem.startswith(f"{path}:11: ") and message in problem
+
+
+def test_slots_combine_in_order_with_optional_slots(tmp_path: Path) -> None:
+    (entry,) = load_file(write(tmp_path, GOOD + "    slots: [[seamless, unified], ['', omnichannel], [journey]]\n"))
+    assert entry.slot_phrases == ("seamless journey", "seamless omnichannel journey", "unified journey",
+                                  "unified omnichannel journey")
+
+
+def test_near_duplicates_are_named(tmp_path: Path) -> None:
+    from bingo.validate import check
+
+    twin = GOOD.replace("id: synergy", "id: synergies").replace("term: synergy", "term: synergies").replace(
+        "entries:\n", "")
+    path = write(tmp_path, GOOD.replace("weight: 3", "weight: 3\n    inflect: none") + twin.replace(
+        "weight: 3", "weight: 3\n    inflect: none"))
+    with pytest.raises(LexiconError) as info:
+        check([path], builtin=False)
+    assert any("synergies" in p and "(uninflected) is also a spelling of" in p for p in info.value.problems)
+
+
+def test_the_lexicon_cache_keeps_slots_and_apart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BINGO_CACHE_DIR", str(tmp_path / "cache"))
+    path = write(tmp_path, GOOD + "    slots: [[seamless], [journey, view]]\n    apart: {parts: [[unlock], [value]], within: 2}\n")
+    first = load_lexicon([path], builtin=False)
+    second = load_lexicon([path], builtin=False)  # from the cache
+    assert first.entries == second.entries and second.entries["synergy"].apart.within == 2

@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
+from bingo import nlp
 from bingo.errors import LexiconError, located
 from bingo.lexicon import Lexicon, load_lexicon
 from bingo.scanner import Scanner
@@ -51,6 +52,46 @@ def check_collisions(scanner: Scanner) -> list[str]:
     return problems
 
 
+def check_near_duplicates(scanner: Scanner) -> list[str]:
+    """Near-duplicates: two entries with a spelling that is the same word for word once inflection is undone.
+
+    Exact collisions are `check_collisions`' business; this catches the pair that only differs
+    by an ending (`Kundenerlebnis` and `Kundenerlebnisse` as two entries), so that 600+ entries
+    stay one entry per concept.
+    """
+    problems = []
+    entries = scanner.lexicon.entries
+    for lang in ("de", "en"):
+        lemmas = {form.lower(): lemma.lower() for form, lemma in nlp.lemma_table(lang).items()}
+        owners: dict[tuple[str, ...], dict[str, set[tuple[str, ...]]]] = defaultdict(dict)
+        for key, token_lists in scanner.matcher(lang).compiled.patterns.items():
+            if key in entries:
+                for tokens in token_lists:
+                    lemma_key = tuple(_base(t, lemmas) for t in tokens)
+                    owners[lemma_key].setdefault(key, set()).add(tuple(tokens))
+        reported: set[frozenset[str]] = set()
+        for lemma_key, spellings in sorted(owners.items()):
+            ids, pair = sorted(spellings), frozenset(spellings)
+            exact = len(ids) > 1 and set.intersection(*spellings.values())  # reported by check_collisions
+            if len(ids) > 1 and not exact and pair not in reported:
+                reported.add(pair)
+                first, *others = sorted(ids, key=lambda i: (entries[i].file, entries[i].line))
+                problems.append(located(entries[first].file, entries[first].line,
+                                        f"{first} ({lang}): '{' '.join(lemma_key)}' (uninflected) is also a spelling "
+                                        f"of {', '.join(others)}: merge them or drop one"))
+    return problems
+
+
+def _base(word: str, lemmas: dict[str, str]) -> str:
+    """A word's lemma, or for an unknown compound its known head's lemma (kundenerlebnisse -> kundenerlebnis)."""
+    if word in lemmas:
+        return lemmas[word]
+    for cut in range(1, len(word) - 3):
+        if word[cut:] in lemmas:
+            return word[:cut] + lemmas[word[cut:]]
+    return word
+
+
 def check_order(lexicon: Lexicon) -> list[str]:
     """Entries are sorted by id within each file, so diffs stay small and duplicates visible."""
     problems = []
@@ -69,7 +110,7 @@ def check(extra: Iterable[Path] = (), *, builtin: bool = True, use_cache: bool =
     """Load and fully check a lexicon; raise LexiconError listing every problem."""
     lexicon = load_lexicon(list(extra), builtin=builtin, use_cache=use_cache)
     scanner = Scanner(lexicon=lexicon, use_cache=use_cache)
-    problems = check_order(lexicon) + check_collisions(scanner) + check_examples(scanner)
+    problems = check_order(lexicon) + check_collisions(scanner) + check_near_duplicates(scanner) + check_examples(scanner)
     if problems:
         raise LexiconError(problems)
     return lexicon
