@@ -1,10 +1,14 @@
 """The Bullshit-Index: a saturating 0-100 score from weighted hits per 100 words, and its bands.
 
-    density = 100 * sum(weights) / max(words, MIN_WORDS)
+    weight  = sum over hits of weight(entry) / n, for the n-th hit of the same entry
+    density = 100 * weight / max(words, MIN_WORDS)
     score   = round(100 * (1 - exp(-density / SCALE)))
 
-`MIN_WORDS` keeps a two-word input from exploding; the exponential saturates, so a tweet with
-one buzzword and an essay with fifty land in comparable places when their density is similar.
+The n-th repetition of one term counts 1/n of its weight: a reader notices the third
+"Customer Journey" less than the first, and a long text that repeats one term does not climb
+forever (ten uses weigh 2.9 times one). `MIN_WORDS` keeps a two-word input from exploding; the
+exponential saturates, so a tweet with one buzzword and an essay with fifty land in comparable
+places when their density is similar.
 """
 
 from __future__ import annotations
@@ -29,6 +33,16 @@ BANDS: tuple[tuple[str, int, dict[str, str]], ...] = (
     ("werbeprosa", 49, {"de": "Werbeprosa", "en": "Marketing prose"}),
     ("bullshit-bingo", 100, {"de": "Bullshit-Bingo", "en": "Bullshit bingo"}),
 )
+
+
+def weighted(kinds: Iterable[Kind]) -> float:
+    """The hits' total weight, the n-th hit of an entry counting 1/n of its weight."""
+    seen: dict[str, int] = defaultdict(int)
+    total = 0.0
+    for kind in kinds:
+        seen[kind.id] += 1
+        total += kind.weight / seen[kind.id]
+    return total
 
 
 def score(weighted: float, words: int) -> int:
