@@ -40,10 +40,10 @@ class Match(NamedTuple):
     end: int
 
 
-def _longest_first(candidate: tuple[str, int, int]) -> tuple[int, int, str]:
-    """Sort key: longer token spans first, then text order, then id (deterministic)."""
-    key, start, end = candidate
-    return start - end, start, key
+def _most_tokens_first(claim: tuple[str, int, int, tuple[tuple[int, int], ...]]) -> tuple[int, int, str]:
+    """Sort key: matches that claim more tokens first, then text order, then id (deterministic)."""
+    key, start, _, owned = claim
+    return -sum(hi - lo for lo, hi in owned), start, key
 
 
 def _in_text_order(match: Match) -> tuple[int, int, str]:
@@ -117,20 +117,19 @@ class LangMatcher:
         candidates = [c for c in candidates
                       if ((c[0] not in requires and c[0] not in exceptions) or self._allowed(doc, *c, exceptions))
                       and (c[0] not in capitals or c[2] - c[1] > 1 or not doc[c[1]].text.islower())]
-        candidates.sort(key=_longest_first)
+        # Parts standing apart claim only their own tokens: jargon between them is still found.
+        claims = [(key, start, end, ((start, end),)) for key, start, end in candidates]
+        if parts:
+            claims += [(ident, chain[0][0], chain[-1][1], chain) for ident, chain in self._apart_chains(doc, parts)
+                       if self._allowed(doc, ident, chain[0][0], chain[-1][1], exceptions)]
+        claims.sort(key=_most_tokens_first)
         taken = bytearray(len(doc))
         spans = []
-        for key, start, end in candidates:
-            if not any(taken[start:end]):
-                taken[start:end] = b"\1" * (end - start)
-                spans.append((key, start, end))
-        # Parts standing apart claim only their own tokens: jargon between them is still found.
-        for ident, chain in self._apart_chains(doc, parts):
-            if not any(any(taken[lo:hi]) for lo, hi in chain) and self._allowed(
-                    doc, ident, chain[0][0], chain[-1][1], exceptions):
-                for lo, hi in chain:
+        for key, start, end, owned in claims:
+            if not any(any(taken[lo:hi]) for lo, hi in owned):
+                for lo, hi in owned:
                     taken[lo:hi] = b"\1" * (hi - lo)
-                spans.append((ident, chain[0][0], chain[-1][1]))
+                spans.append((key, start, end))
         shifted = len(norm) > 1
         matches = []
         for key, start, end in spans:
@@ -142,7 +141,7 @@ class LangMatcher:
         return nlp.word_count(doc), matches
 
     def _apart_chains(self, doc: Any, parts: dict[str, dict[int, list[tuple[int, int]]]]
-                      ) -> list[tuple[str, list[tuple[int, int]]]]:
+                      ) -> list[tuple[str, tuple[tuple[int, int], ...]]]:
         """For entries whose parts may stand apart: each first part followed, in order, by all the others.
 
         Each next part is the nearest one after the previous, at most `within` tokens away and
@@ -163,7 +162,7 @@ class LangMatcher:
                         break
                     chain.append(nearest)
                 else:
-                    chains.append((ident, chain))
+                    chains.append((ident, tuple(chain)))
         return sorted(chains, key=lambda c: (c[1][0][0], c[0]))
 
     def _allowed(self, doc: Any, key: str, start: int, end: int, exceptions: dict[str, list[tuple[int, int]]]) -> bool:
