@@ -68,7 +68,7 @@ def test_recall_on_the_essays(name: str, scanner) -> None:
     """Scanning an essay finds every entry whose source names that essay."""
     path = SHARED / "seeds" / name
     if not path.exists():
-        pytest.skip(f"{path} not found: ../shared/seeds is not beside this checkout")
+        pytest.fail(f"{path} not found: ../shared/seeds must be beside the checkout (or set BINGO_SHARED)")
     wanted = {e.id for e in LEXICON.entries.values() if e.source == ESSAYS[name]}
     assert wanted, f"no entry names the essay {ESSAYS[name]!r}"
     found = {h.id for h in scanner.scan_source_path(path).hits}
