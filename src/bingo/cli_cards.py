@@ -16,6 +16,7 @@ from bingo.errors import BingoError
 CardFormat = Literal["pdf", "html", "svg", "text", "json"]
 SUFFIXES = {".pdf": "pdf", ".html": "html", ".htm": "html", ".svg": "svg", ".txt": "text", ".json": "json"}
 TITLES = {"de": "Bullshit-Bingo", "en": "Buzzword Bingo"}
+AI_TELL_TITLES = {"de": "KI-Floskel-Bingo", "en": "AI Tell Bingo"}  # a card dealt from the ai-tell category only
 
 
 def _lexicon_for(game: Any, extra: list[Path]) -> Any:
@@ -87,7 +88,8 @@ def card(
     options = {"count": count, "size": size, "lang": lang, "categories": sorted(category or ()), "free": not no_free,
                "lexicons": [str(p) for p in lexicon or ()], "words": str(words) if words else None}
     game = deal_module.deal(pool, count=count, size=size, free=not no_free, seed=seed, lang=lang,
-                            title=title or TITLES[lang], source=source, digest=digest, options=options)
+                            title=title or (AI_TELL_TITLES if category == ["ai-tell"] else TITLES)[lang],
+                            source=source, digest=digest, options=options)
     if output is None and name in ("text", "json"):
         if name == "json":
             sys.stdout.write(game.to_json())

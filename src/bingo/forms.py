@@ -21,7 +21,8 @@ _DE_NOUN_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("tät", ("en",)), ("enz", ("en",)), ("anz", ("en",)), ("ik", ("en",)), ("ur", ("en",)),
     ("e", ("n",)), ("el", ("n", "s")), ("er", ("n", "s")),
 )
-_DE_ADJ_ENDINGS = ("ig", "lich", "isch", "iv", "al", "bar", "los", "haft", "end", "ell", "ant", "ent", "gil", "iert")
+_DE_ADJ_ENDINGS = ("ig", "lich", "isch", "iv", "al", "bar", "los", "haft", "nd", "ell", "ant", "ent", "gil", "iert", "är",
+                   "ös", "sam")
 _DE_ADJ_SUFFIXES = ("e", "en", "er", "es", "em")
 # German heads after which a compound takes the linking -s (Kundenzentrierung-s-strategie).
 _DE_LINKING_S = ("ung", "heit", "keit", "schaft", "ion", "tät", "tum", "ling")
@@ -111,7 +112,7 @@ def surface_forms(surface: str, entry: Entry, lang: str, lemmas: Mapping[str, st
     # In a hyphenated noun only the last part inflects (Customer-Journeys); verbal idioms are
     # hyphenated only as nominalised infinitives (das Am-Ball-Bleiben), i.e. as written.
     verbal = entry.category in _VERBAL and len(words) > 2
-    out: set[str] = set()
+    out: set[str] = set(_joins(list(written)))  # the written form survives the cap below
     for combo in itertools.islice(itertools.product(*options), MAX_FORMS_PER_SURFACE):
         if combo == written or (combo[:-1] == written[:-1] and not verbal):
             out.update(_joins(list(combo)))
