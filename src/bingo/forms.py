@@ -87,13 +87,13 @@ def split_words(surface: str) -> list[str]:
     return [w for w in _WORD_SPLIT.split(surface.strip()) if w]
 
 
-def _joins(words: list[str]) -> Iterable[str]:
-    """Every way of joining words with a space or a hyphen (bounded for long phrases)."""
+def _joins(words: list[str], written: tuple[str, ...]) -> Iterable[str]:
+    """Every way of joining words with a space or a hyphen; long phrases: all spaces, all hyphens, or as written."""
     if len(words) == 1:
         yield words[0]
         return
     gaps = len(words) - 1
-    combos = itertools.product((" ", "-"), repeat=gaps) if gaps <= 4 else ((" ",) * gaps, ("-",) * gaps)
+    combos = itertools.product((" ", "-"), repeat=gaps) if gaps <= 4 else ((" ",) * gaps, ("-",) * gaps, written)
     for seps in combos:
         yield "".join(w + s for w, s in zip(words, (*seps, ""), strict=True))
 
@@ -109,13 +109,14 @@ def surface_forms(surface: str, entry: Entry, lang: str, lemmas: Mapping[str, st
     else:
         options = [[w.lower()] for w in words[:-1]] + [sorted(word_forms(words[-1], lang, lemmas, inverted))]
     written = tuple(w.lower() for w in words)
+    separators = tuple("-" if sep == "-" else " " for sep in _WORD_SPLIT.findall(surface.strip()))
     # In a hyphenated noun only the last part inflects (Customer-Journeys); verbal idioms are
     # hyphenated only as nominalised infinitives (das Am-Ball-Bleiben), i.e. as written.
     verbal = entry.category in _VERBAL and len(words) > 2
-    out: set[str] = set(_joins(list(written)))  # the written form survives the cap below
+    out: set[str] = set(_joins(list(written), separators))  # the written form survives the cap below
     for combo in itertools.islice(itertools.product(*options), MAX_FORMS_PER_SURFACE):
         if combo == written or (combo[:-1] == written[:-1] and not verbal):
-            out.update(_joins(list(combo)))
+            out.update(_joins(list(combo), separators))
         else:
             out.add(" ".join(combo))
     return out
