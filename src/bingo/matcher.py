@@ -40,10 +40,11 @@ class Match(NamedTuple):
     end: int
 
 
-def _most_tokens_first(claim: tuple[str, int, int, tuple[tuple[int, int], ...]]) -> tuple[int, int, str]:
-    """Sort key: matches that claim more tokens first, then text order, then id (deterministic)."""
+def _most_tokens_first(claim: tuple[str, int, int, tuple[tuple[int, int], ...]]) -> tuple[int, bool, int, str]:
+    """Sort key: matches that claim more tokens first, a contiguous one before parts standing apart,
+    then text order, then id (deterministic)."""
     key, start, _, owned = claim
-    return -sum(hi - lo for lo, hi in owned), start, key
+    return -sum(hi - lo for lo, hi in owned), len(owned) > 1, start, key
 
 
 def _in_text_order(match: Match) -> tuple[int, int, str]:
