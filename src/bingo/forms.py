@@ -1,4 +1,4 @@
-"""Expand lexicon terms into their inflected, hyphenated and spaced surface forms, once per lexicon.
+"""Expand lexicon terms into their inflected surface forms, once per lexicon.
 
 Matching then needs no lemmatizer at scan time: the lookup tables are inverted (lemma -> forms)
 when the lexicon is compiled, and the result is cached.
@@ -28,7 +28,6 @@ _DE_ADJ_SUFFIXES = ("e", "en", "er", "es", "em")
 _DE_LINKING_S = ("ung", "heit", "keit", "schaft", "ion", "tät", "tum", "ling")
 _WORD_SPLIT = re.compile(r"(?<=[^\W_])-(?=[^\W_])| +")
 MAX_FORMS_PER_SURFACE = 400
-_VERBAL = ("idiom", "phrase")
 
 
 def invert(table: Mapping[str, str]) -> dict[str, set[str]]:
@@ -87,20 +86,13 @@ def split_words(surface: str) -> list[str]:
     return [w for w in _WORD_SPLIT.split(surface.strip()) if w]
 
 
-def _joins(words: list[str], written: tuple[str, ...]) -> Iterable[str]:
-    """Every way of joining words with a space or a hyphen; long phrases: all spaces, all hyphens, or as written."""
-    if len(words) == 1:
-        yield words[0]
-        return
-    gaps = len(words) - 1
-    combos = itertools.product((" ", "-"), repeat=gaps) if gaps <= 4 else ((" ",) * gaps, ("-",) * gaps, written)
-    for seps in combos:
-        yield "".join(w + s for w, s in zip(words, (*seps, ""), strict=True))
-
-
 def surface_forms(surface: str, entry: Entry, lang: str, lemmas: Mapping[str, str],
                   inverted: Mapping[str, set[str]]) -> set[str]:
-    """All spellings of one term or variant: inflected per `entry.inflect`, spaced or hyphenated."""
+    """All spellings of one term or variant, inflected per `entry.inflect`, its words joined by spaces.
+
+    Hyphens need no spellings of their own: the matcher reads a hyphen between letters as a space
+    (see `matcher.collapse`), so `Customer-Journeys` matches the spelling `customer journeys`.
+    """
     words = split_words(surface)
     if entry.inflect == "none" or entry.category in ("acronym", "hashtag"):
         options = [[w.lower()] for w in words]
@@ -108,17 +100,8 @@ def surface_forms(surface: str, entry: Entry, lang: str, lemmas: Mapping[str, st
         options = [sorted(word_forms(w, lang, lemmas, inverted)) for w in words]
     else:
         options = [[w.lower()] for w in words[:-1]] + [sorted(word_forms(words[-1], lang, lemmas, inverted))]
-    written = tuple(w.lower() for w in words)
-    separators = tuple("-" if sep == "-" else " " for sep in _WORD_SPLIT.findall(surface.strip()))
-    # In a hyphenated noun only the last part inflects (Customer-Journeys); verbal idioms are
-    # hyphenated only as nominalised infinitives (das Am-Ball-Bleiben), i.e. as written.
-    verbal = entry.category in _VERBAL and len(words) > 2
-    out: set[str] = set(_joins(list(written), separators))  # the written form survives the cap below
-    for combo in itertools.islice(itertools.product(*options), MAX_FORMS_PER_SURFACE):
-        if combo == written or (combo[:-1] == written[:-1] and not verbal):
-            out.update(_joins(list(combo), separators))
-        else:
-            out.add(" ".join(combo))
+    out = {" ".join(w.lower() for w in words)}  # the written form survives the cap below
+    out.update(" ".join(combo) for combo in itertools.islice(itertools.product(*options), MAX_FORMS_PER_SURFACE))
     return out
 
 

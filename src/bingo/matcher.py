@@ -1,9 +1,11 @@
 """One compiled matcher per language: a single pass over each paragraph finds every entry.
 
 Before tokenising, each paragraph is normalised: whitespace runs (line breaks, double spaces)
-collapse to one space, so that a phrase split over two lines still matches; typographic hyphens
-and apostrophes become ASCII ones; soft hyphens and zero-width characters, invisible in a
-browser, are dropped. A small offset map turns positions back into original ones.
+collapse to one space, so that a phrase split over two lines still matches; a hyphen between
+letters (ASCII or typographic) becomes a space, so that `Customer-Journey` and `Customer
+Journey` are the same tokens and the lexicon needs no hyphenated spellings; typographic
+apostrophes become ASCII ones; soft hyphens and zero-width characters, invisible in a browser,
+are dropped. A small offset map turns positions back into original ones.
 """
 
 from __future__ import annotations
@@ -21,11 +23,12 @@ from bingo.lexicon import Entry
 # One character for another, so that offsets stay as they are.
 _SAME_LENGTH = {
     **dict.fromkeys("\n\r\t\f\v\u00a0\u2007\u202f", " "),
-    **dict.fromkeys("\u2010\u2011", "-"),  # hyphen, non-breaking hyphen
     **dict.fromkeys("\u2019\u02bc", "'"),  # typographic apostrophe, modifier letter apostrophe
 }
-# Figure and en dashes are hyphens only between letters ("Customer–Journey"); " – " stays a dash.
-_DASH_AS_HYPHEN = re.compile(r"(?<=[^\W\d_])[\u2012\u2013](?=[^\W\d_])")
+# A hyphen joining a letter or digit to a letter ("CX-Team", "360-Grad", "Customer‑Journey"), the
+# typographic ones (U+2010, U+2011) and figure and en dashes used as hyphens included; " – " stays.
+_HYPHENS = "-\u2010\u2011\u2012\u2013"
+_JOINING_HYPHEN = re.compile(f"(?<=[^\\W_])[{_HYPHENS}](?=[^\\W\\d_])")
 # What is dropped: a space after a space, and the invisible soft hyphens, zero-width spaces, word
 # joiners and BOMs that CMS output scatters inside words.
 _INVISIBLE = "\u00ad\u200b\u2060\ufeff"
@@ -61,8 +64,8 @@ def collapse(text: str) -> tuple[str, list[int], list[int]]:
     for char, replacement in _SAME_LENGTH.items():  # str.replace per character is ~50x faster than translate
         if char in text:
             text = text.replace(char, replacement)
-    if "\u2013" in text or "\u2012" in text:
-        text = _DASH_AS_HYPHEN.sub("-", text)
+    if any(char in text for char in _HYPHENS):
+        text = _JOINING_HYPHEN.sub(" ", text)
     if "  " not in text and not any(char in text for char in _INVISIBLE):
         return text, [0], [0]
     norm, shift, pieces = [0], [0], []
