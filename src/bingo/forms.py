@@ -81,6 +81,22 @@ def word_forms(word: str, lang: str, lemmas: Mapping[str, str], inverted: Mappin
     return forms | rule_forms(low, lang)
 
 
+def _declined(word: str, lang: str) -> list[str]:
+    """A word before the head of a phrase whose every word inflects: a German adjective's endings, else as written.
+
+    English adjectives do not decline, and a capitalised German word before the head is part of a
+    name (Customer Journey, Net Promoter Score). Inflecting those, or taking an adjective's
+    comparatives and superlatives from the lookup tables, multiplied a phrase's spellings by ten
+    (German patterns 56,914 -> 40,730, a third of start-up's matcher building).
+    """
+    low = word.lower()
+    if lang != "de" or word[:1].isupper() or not low.isalpha():
+        return [low]
+    # The word may be written declined already (unermüdlicher Einsatz): decline its stem too.
+    stems = {low, *(low[:-len(s)] for s in _DE_ADJ_SUFFIXES if low.endswith(s) and len(low) > len(s) + 2)}
+    return sorted(stems | {stem + suffix for stem in stems for suffix in _DE_ADJ_SUFFIXES})
+
+
 def split_words(surface: str) -> list[str]:
     """Split a surface on spaces and on hyphens between letters (the separators are varied later)."""
     return [w for w in _WORD_SPLIT.split(surface.strip()) if w]
@@ -97,7 +113,7 @@ def surface_forms(surface: str, entry: Entry, lang: str, lemmas: Mapping[str, st
     if entry.inflect == "none" or entry.category in ("acronym", "hashtag"):
         options = [[w.lower()] for w in words]
     elif entry.inflect == "all":
-        options = [sorted(word_forms(w, lang, lemmas, inverted)) for w in words]
+        options = [_declined(w, lang) for w in words[:-1]] + [sorted(word_forms(words[-1], lang, lemmas, inverted))]
     else:
         options = [[w.lower()] for w in words[:-1]] + [sorted(word_forms(words[-1], lang, lemmas, inverted))]
     out = {" ".join(w.lower() for w in words)}  # the written form survives the cap below
