@@ -24,6 +24,9 @@ _DE_NOUN_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
 _DE_ADJ_ENDINGS = ("ig", "lich", "isch", "iv", "al", "bar", "los", "haft", "nd", "ell", "ant", "ent", "gil", "iert", "är",
                    "ös", "sam")
 _DE_ADJ_SUFFIXES = ("e", "en", "er", "es", "em")
+# Words in an inflect-all phrase that do not decline (kostenlos und unverbindlich).
+_DE_FUNCTION_WORDS = frozenset("und oder aber sowie als wie so zu zum zur im in am an auf aus bei mit von vom für "
+                               "nach über unter vor durch ohne um bis ganz sehr noch nicht nur auch".split())
 # German heads after which a compound takes the linking -s (Kundenzentrierung-s-strategie).
 _DE_LINKING_S = ("ung", "heit", "keit", "schaft", "ion", "tät", "tum", "ling")
 _WORD_SPLIT = re.compile(r"(?<=[^\W_])-(?=[^\W_])| +")
@@ -90,7 +93,7 @@ def _declined(word: str, lang: str) -> list[str]:
     (German patterns 56,914 -> 40,730, a third of start-up's matcher building).
     """
     low = word.lower()
-    if lang != "de" or word[:1].isupper() or not low.isalpha():
+    if lang != "de" or word[:1].isupper() or not low.isalpha() or low in _DE_FUNCTION_WORDS:
         return [low]
     # The word may be written declined already (unermüdlicher Einsatz): decline its stem too.
     stems = {low, *(low[:-len(s)] for s in _DE_ADJ_SUFFIXES if low.endswith(s) and len(low) > len(s) + 2)}
