@@ -26,7 +26,9 @@ _DE_ADJ_ENDINGS = ("ig", "lich", "isch", "iv", "al", "bar", "los", "haft", "nd",
 _DE_ADJ_SUFFIXES = ("e", "en", "er", "es", "em")
 # Words in an inflect-all phrase that do not decline (kostenlos und unverbindlich).
 _DE_FUNCTION_WORDS = frozenset("und oder aber sowie als wie so zu zum zur im in am an auf aus bei mit von vom für "
-                               "nach über unter vor durch ohne um bis ganz sehr noch nicht nur auch".split())
+                               "nach über unter vor durch ohne um bis ganz sehr noch nicht nur auch super mega "
+                               "total richtig echt wirklich unglaublich wahnsinnig besonders äußerst extrem absolut "
+                               "immer stets".split())
 # German heads after which a compound takes the linking -s (Kundenzentrierung-s-strategie).
 _DE_LINKING_S = ("ung", "heit", "keit", "schaft", "ion", "tät", "tum", "ling")
 _WORD_SPLIT = re.compile(r"(?<=[^\W_])-(?=[^\W_])| +")
@@ -95,9 +97,15 @@ def _declined(word: str, lang: str) -> list[str]:
     low = word.lower()
     if lang != "de" or word[:1].isupper() or not low.isalpha() or low in _DE_FUNCTION_WORDS:
         return [low]
-    # The word may be written declined already (unermüdlicher Einsatz): decline its stem too.
-    stems = {low, *(low[:-len(s)] for s in _DE_ADJ_SUFFIXES if low.endswith(s) and len(low) > len(s) + 2)}
-    return sorted(stems | {stem + suffix for stem in stems for suffix in _DE_ADJ_SUFFIXES})
+    # The word may be written declined already (unermüdlicher Einsatz): decline its base instead,
+    # and where the base is not plainly an adjective (rot|er, sauber), the word as written too.
+    stems = {low}
+    for suffix in sorted(_DE_ADJ_SUFFIXES, key=len, reverse=True):
+        base = low[:-len(suffix)]
+        if low.endswith(suffix) and len(base) >= 3:
+            stems = {base} if base.endswith(_DE_ADJ_ENDINGS) else {low, base}
+            break
+    return sorted({low} | {stem + suffix for stem in stems for suffix in ("", *_DE_ADJ_SUFFIXES)})
 
 
 def split_words(surface: str) -> list[str]:
