@@ -48,13 +48,13 @@ def test_word_count_ignores_punctuation(mini_scanner) -> None:
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_phrase_index_from_ids_equals_index_from_docs(lang: str, scanner) -> None:
-    """Patterns are added as LOWER ids; a matcher built from pattern Docs finds exactly the same."""
+    """Patterns are added as LOWER (or NORM) ids; a matcher built from pattern Docs finds exactly the same."""
     from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc
 
     matcher = scanner.matcher(lang)
     vocab = matcher.index.nlp.vocab
-    from_docs = PhraseMatcher(vocab, attr="LOWER")
+    from_docs = PhraseMatcher(vocab, attr=matcher.index.attr)
     for key, token_lists in matcher.compiled.patterns.items():
         from_docs.add(key, [Doc(vocab, words=tokens) for tokens in token_lists if tokens])
     text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt")))

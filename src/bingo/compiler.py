@@ -50,6 +50,7 @@ class CompiledLang:
     suffixes: list[str]
     requires: dict[str, list[str]]
     stops: dict[str, list[str]]
+    norms: dict[str, str]
 
 
 def cache_key(lexicon: Lexicon, lang: str, model: str | None) -> str:
@@ -101,7 +102,10 @@ def compile_lang(lexicon: Lexicon, lang: str, pipeline: Any) -> CompiledLang:
     suffixes: set[str] = set()
     requires: dict[str, list[str]] = {}
     stops: dict[str, set[str]] = {}
+    norms: dict[str, str] = {}
     for entry in lexicon.for_lang(lang):
+        for form, base in forms.declension_norms(entry, lang).items():
+            norms.setdefault(form, base)  # a form two adjectives share keeps the first (entries in id order)
         spellings[entry.id], pre, suf = _entry_surfaces(entry, lang, lemmas, inverted)
         prefixes |= pre
         suffixes |= suf
@@ -118,12 +122,13 @@ def compile_lang(lexicon: Lexicon, lang: str, pipeline: Any) -> CompiledLang:
             spellings[part_key(entry.id, index)] = _entry_surfaces(fake, lang, lemmas, inverted)[0]
     stop_lists = {stem: sorted(rests) for stem, rests in sorted(stops.items())}
     nlp.configure_tokenizer(pipeline, prefixes, suffixes, stop_lists)
+    nlp.set_norms(pipeline, norms)
     patterns: dict[str, list[list[str]]] = {}
     for key in sorted(spellings):
         texts = sorted(spellings[key])
-        unique = {tuple(tokens) for tokens in nlp.tokenize_all(pipeline, texts) if tokens}
+        unique = {tuple(tokens) for tokens in nlp.tokenize_all(pipeline, texts, nlp.match_attr(norms)) if tokens}
         patterns[key] = [list(tokens) for tokens in sorted(unique)]
-    return CompiledLang(lang, patterns, sorted(prefixes), sorted(suffixes), requires, stop_lists)
+    return CompiledLang(lang, patterns, sorted(prefixes), sorted(suffixes), requires, stop_lists, dict(sorted(norms.items())))
 
 
 def load_or_compile(lexicon: Lexicon, lang: str, pipeline: Any, model: str | None, use_cache: bool) -> CompiledLang:
@@ -137,6 +142,7 @@ def load_or_compile(lexicon: Lexicon, lang: str, pipeline: Any, model: str | Non
             compiled = None  # written by another version: rebuild below
         if compiled is not None:
             nlp.configure_tokenizer(pipeline, compiled.prefixes, compiled.suffixes, compiled.stops)
+            nlp.set_norms(pipeline, compiled.norms)
             return compiled
     compiled = compile_lang(lexicon, lang, pipeline)
     if use_cache:

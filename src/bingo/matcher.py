@@ -91,7 +91,7 @@ class LangMatcher:
     def __init__(self, compiled: CompiledLang, pipeline: Any, entries: Mapping[str, Entry]) -> None:
         self.lang = compiled.lang
         self.compiled = compiled
-        self.index = nlp.PhraseIndex(pipeline, compiled.patterns)
+        self.index = nlp.PhraseIndex(pipeline, compiled.patterns, nlp.match_attr(compiled.norms))
         self.entries = entries
         self.requires = {key: (frozenset(w for w in words if not w.endswith("*")),
                                tuple(w[:-1] for w in words if w.endswith("*")))

@@ -134,9 +134,24 @@ def _merged(base: Any, extra: Any, extra_chars: frozenset[str]) -> Any:
     return finditer
 
 
-def tokenize_all(nlp: Language, texts: Sequence[str]) -> list[list[str]]:
-    """Lowercase token texts of many short strings, skipping whitespace tokens."""
+def match_attr(norms: Mapping[str, str]) -> str:
+    """The token attribute the phrase matcher compares: NORM where declined forms share a norm, else LOWER."""
+    return "NORM" if norms else "LOWER"
+
+
+def tokenize_all(nlp: Language, texts: Sequence[str], attr: str = "LOWER") -> list[list[str]]:
+    """The LOWER or NORM strings of the tokens of many short strings, skipping whitespace tokens."""
+    if attr == "NORM":
+        return [[t.norm_ for t in doc if not t.is_space] for doc in nlp.tokenizer.pipe(texts)]
     return [[t.lower_ for t in doc if not t.is_space] for doc in nlp.tokenizer.pipe(texts)]
+
+
+def set_norms(nlp: Language, norms: Mapping[str, str]) -> None:
+    """Give each form (lowercase, capitalised, upper case) its norm: what the phrase matcher compares."""
+    vocab = nlp.vocab
+    for form, norm in norms.items():
+        for spelling in (form, form.capitalize(), form.upper()):
+            vocab[spelling].norm_ = norm
 
 
 @lru_cache(maxsize=4)
@@ -164,20 +179,21 @@ def stop_words(lang: str) -> frozenset[str]:
 
 
 class PhraseIndex:
-    """One spaCy PhraseMatcher on lowercase text for all patterns of a language."""
+    """One spaCy PhraseMatcher on lowercase text (or norms, see `match_attr`) for all patterns of a language."""
 
-    def __init__(self, nlp: Language, patterns: Mapping[str, list[list[str]]]) -> None:
+    def __init__(self, nlp: Language, patterns: Mapping[str, list[list[str]]], attr: str = "LOWER") -> None:
         from spacy.matcher import PhraseMatcher
 
         self.nlp = nlp
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.attr = attr
+        self.matcher = PhraseMatcher(nlp.vocab, attr=attr)
         self.keys: dict[int, str] = {}
         strings = nlp.vocab.strings
         ids: dict[str, int] = {}
         for key, token_lists in patterns.items():
-            # A pattern given as the LOWER ids of its tokens (the form spaCy's own unpickling
+            # A pattern given as the LOWER/NORM ids of its tokens (the form spaCy's own unpickling
             # uses) instead of a Doc: building ~6,000 Docs was a tenth of every start-up.
-            arrays = [[ids[t] if t in ids else ids.setdefault(t, strings.add(t.lower())) for t in tokens]
+            arrays = [[ids[t] if t in ids else ids.setdefault(t, strings.add(t)) for t in tokens]
                       for tokens in token_lists if tokens]
             self.matcher.add(key, arrays)
             self.keys[strings[key]] = key
