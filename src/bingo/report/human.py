@@ -73,7 +73,7 @@ def header(result: FileResult) -> Text:
 def ai_tell_line(result: FileResult) -> str:
     """AI tells per 1,000 words beside the rate in human prose, in the text's language."""
     lang = result.lang or "en"
-    rate, baseline = f"{result.ai_tells_per_1000:.1f}", f"{AI_TELL_BASELINE.get(lang, 0.0):.1f}"
+    rate, baseline = f"{result.ai_tells_per_1000:.1f}", f"{AI_TELL_BASELINE.get(lang, 0.0):.2f}"
     if lang == "de":  # German decimal comma
         rate, baseline = rate.replace(".", ","), baseline.replace(".", ",")
         return f"KI-Floskeln {result.ai_tells} · {rate} je 1.000 Wörter (menschliche Prosa: {baseline})"
