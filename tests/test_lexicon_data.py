@@ -107,3 +107,22 @@ def test_jargon_samples_score_above_the_first_band(path: Path, scanner) -> None:
     result = scanner.scan_source_path(path)
     assert result.lang == path.name[:2]
     assert result.score > BANDS[0][1]
+
+
+def _ascii(text: str) -> str:
+    for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        text = text.lower().replace(umlaut, plain)
+    return re.sub(r"[^a-z0-9]+", "", text)
+
+
+def test_ids_name_their_terms() -> None:
+    """An id is made from its term: every id has a word that its term, variants, slots or parts contain."""
+    drift = []
+    for entry in LEXICON.entries.values():
+        texts = [_ascii(s) for s in (*entry.surfaces, *(p for part in (entry.apart.parts if entry.apart else ())
+                                                          for p in part))]
+        words = [w for w in entry.id.split("-") if len(w) >= 3 and w not in {"the", "and", "set", "frame", "der",
+                                                                              "die", "das", "und"}]
+        if words and not any(w[:4] in text for w in words for text in texts):
+            drift.append((entry.id, entry.term))
+    assert drift == []
