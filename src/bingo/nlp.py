@@ -147,11 +147,16 @@ def tokenize_all(nlp: Language, texts: Sequence[str], attr: str = "LOWER") -> li
 
 
 def set_norms(nlp: Language, norms: Mapping[str, str]) -> None:
-    """Give each form (lowercase, capitalised, upper case) its norm: what the phrase matcher compares."""
+    """Give each form, lowercase and capitalised, its norm: what the phrase matcher compares.
+
+    Each spelling becomes a vocabulary entry (~40 µs each, spaCy computes its lexical
+    attributes), so only forms whose norm differs from their lowercase self are set.
+    """
     vocab = nlp.vocab
     for form, norm in norms.items():
-        for spelling in (form, form.capitalize(), form.upper()):
-            vocab[spelling].norm_ = norm
+        if form != norm:
+            vocab[form].norm_ = norm
+            vocab[form.capitalize()].norm_ = norm
 
 
 @lru_cache(maxsize=4)
