@@ -154,6 +154,15 @@ class Hits(Sequence[Hit]):
         kinds, cols = self._kinds, self._cols
         return (kinds[cols[i]] for i in range(0, len(cols), _COLS))
 
+    def weighted(self) -> float:
+        """The hits' total weight as the score counts it: the n-th hit of an entry adds 1/n of its weight."""
+        seen: dict[str, int] = {}
+        total = 0.0
+        for kind in self.kinds():
+            seen[kind.id] = seen.get(kind.id, 0) + 1
+            total += kind.weight / seen[kind.id]
+        return total
+
     @property
     def kind_table(self) -> Sequence[Kind]:
         """The distinct entries hit, indexed by `packed()` rows."""

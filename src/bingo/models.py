@@ -86,8 +86,8 @@ class FileResult:
 
     @property
     def weighted(self) -> float:
-        """Sum of the weights of all hits."""
-        return sum(kind.weight for kind in self.hits.kinds())
+        """The hits' total weight as the score counts it (the n-th hit of an entry adds 1/n of its weight)."""
+        return self.hits.weighted()
 
     @property
     def ai_tells(self) -> int:

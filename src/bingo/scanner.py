@@ -117,7 +117,7 @@ class Scanner:
     def result(self, path: str, lang: str, tally: Tally) -> FileResult:
         """Score and package what was found in one file."""
         hits, words = tally.hits.build(), tally.words
-        value = scoring.score(scoring.weighted(hits.kinds()), words)
+        value = scoring.score(hits.weighted(), words)
         card = scoring.house_card(self.lexicon.house_cards.get(lang, ()))
         ids = {kind.id for kind in hits.kinds()}
         marked = [cell is None or cell in ids for cell in card]

@@ -35,16 +35,6 @@ BANDS: tuple[tuple[str, int, dict[str, str]], ...] = (
 )
 
 
-def weighted(kinds: Iterable[Kind]) -> float:
-    """The hits' total weight, the n-th hit of an entry counting 1/n of its weight."""
-    seen: dict[str, int] = defaultdict(int)
-    total = 0.0
-    for kind in kinds:
-        seen[kind.id] += 1
-        total += kind.weight / seen[kind.id]
-    return total
-
-
 def score(weighted: float, words: int) -> int:
     """The Bullshit-Index for a total hit weight over a number of words."""
     if weighted <= 0:
