@@ -6,11 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SAMPLES
 from typer.testing import CliRunner
 
 from bingo.cli import app
-
-from conftest import ROOT, SAMPLES
 
 MACHINE = [
     ("de", "In der heutigen schnelllebigen Welt spielt die Kundenbindung eine entscheidende Rolle."),

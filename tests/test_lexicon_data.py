@@ -7,11 +7,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLES, SHARED
 
 from bingo.lexicon import CATEGORIES, builtin_files, load_lexicon
 from bingo.validate import check
-
-from conftest import SAMPLES, SHARED
 
 # The essays in ../shared/seeds and the titles lexicon entries name in `source`.
 ESSAYS = {

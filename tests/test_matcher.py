@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import SAMPLES
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "mechanics.yaml").read_text(encoding="utf-8"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Scanner", "scan_text", "__version__"]
+__all__ = ["Scanner", "__version__", "scan_text"]
 
 if TYPE_CHECKING:
     from bingo.scanner import Scanner, scan_text

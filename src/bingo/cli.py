@@ -8,9 +8,9 @@ import io
 import json
 import os
 import sys
-from pathlib import Path
 from collections.abc import Callable, Iterator, Mapping
-from typing import Annotated, Any, Literal, Optional
+from pathlib import Path
+from typing import Annotated, Any, Literal
 
 import typer
 
@@ -32,7 +32,7 @@ app.add_typer(lexicon_app, name="lexicon")
 
 FormatName = Literal["auto", "rich", "plain", "json", "sarif", "github", "line"]
 LangOption = Annotated[Literal["auto", "de", "en"], typer.Option("--lang", "-l", help="Language of the text.")]
-LexiconOption = Annotated[Optional[list[Path]], typer.Option(  # noqa: UP007 (typer needs Optional)
+LexiconOption = Annotated[list[Path] | None, typer.Option(
     "--lexicon", help="Extra lexicon YAML file (repeatable); same ids override built-in entries.")]
 
 
@@ -87,7 +87,7 @@ def pick_format(name: str, stdout_is_tty: bool) -> str:
     return "rich" if stdout_is_tty else "plain"
 
 
-ConfigOption = Annotated[Optional[Path], typer.Option(  # noqa: UP007
+ConfigOption = Annotated[Path | None, typer.Option(
     "--config", help="Configuration file (default: the nearest .bingo.yaml or pyproject.toml [tool.bingo]).")]
 
 
@@ -96,39 +96,39 @@ ConfigOption = Annotated[Optional[Path], typer.Option(  # noqa: UP007
                     "  bingo scan site/ --format sarif --output bingo.sarif --max-score 40")
 @_guarded
 def scan(
-    paths: Annotated[Optional[list[str]], typer.Argument(  # noqa: UP007
+    paths: Annotated[list[str] | None, typer.Argument(
         help="Files, directories (walked for .txt .md .html .rst) or '-' for stdin.", show_default=False)] = None,
-    lang: Annotated[Optional[Literal["auto", "de", "en"]], typer.Option(  # noqa: UP007
+    lang: Annotated[Literal["auto", "de", "en"] | None, typer.Option(
         "--lang", "-l", help="Language of the text (default auto).", show_default=False)] = None,
-    output_format: Annotated[Optional[FormatName], typer.Option(  # noqa: UP007
+    output_format: Annotated[FormatName | None, typer.Option(
         "--format", "-f", help="Report format (default auto: github on GitHub Actions, rich on a terminal, "
                                "plain otherwise).", show_default=False)] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file.")] = None,  # noqa: UP007
-    max_score: Annotated[Optional[int], typer.Option("--max-score", min=0, max=100,  # noqa: UP007
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    max_score: Annotated[int | None, typer.Option("--max-score", min=0, max=100,
                                                      help="Exit 1 when a file scores above this.")] = None,
-    max_hits: Annotated[Optional[int], typer.Option("--max-hits", min=0,  # noqa: UP007
+    max_hits: Annotated[int | None, typer.Option("--max-hits", min=0,
                                                     help="Exit 1 when a file has more hits than this.")] = None,
-    max_ai_tells: Annotated[Optional[float], typer.Option("--max-ai-tells", min=0, max=1000, help=(  # noqa: UP007
+    max_ai_tells: Annotated[float | None, typer.Option("--max-ai-tells", min=0, max=1000, help=(
         "Exit 1 when a file has more AI tells per 1,000 words than this."))] = None,
-    category: Annotated[Optional[list[str]], typer.Option(  # noqa: UP007
+    category: Annotated[list[str] | None, typer.Option(
         "--category", "-c", help="Only look for these categories (repeatable), e.g. ai-tell.")] = None,
-    fail_on_bingo: Annotated[Optional[bool], typer.Option(  # noqa: UP007
+    fail_on_bingo: Annotated[bool | None, typer.Option(
         "--fail-on-bingo/--no-fail-on-bingo", help="Exit 1 when a file completes a line on the house card.",
         show_default=False)] = None,
-    fail_on: Annotated[Optional[list[str]], typer.Option(  # noqa: UP007
+    fail_on: Annotated[list[str] | None, typer.Option(
         "--fail-on", help="Exit 1 on any hit of this category or level (repeatable), e.g. idiom, error.")] = None,
-    baseline: Annotated[Optional[Path], typer.Option(  # noqa: UP007
+    baseline: Annotated[Path | None, typer.Option(
         "--baseline", help="A JSON report of an earlier run: fail only where a score rose or hits are new.")] = None,
     lexicon: LexiconOption = None,
-    include: Annotated[Optional[list[str]], typer.Option("--include", help="Also scan files matching this glob in directories.")] = None,  # noqa: UP007
-    exclude: Annotated[Optional[list[str]], typer.Option("--exclude", help="Skip files matching this glob in directories.")] = None,  # noqa: UP007
-    skip_quotes: Annotated[Optional[bool], typer.Option(  # noqa: UP007
+    include: Annotated[list[str] | None, typer.Option("--include", help="Also scan files matching this glob in directories.")] = None,
+    exclude: Annotated[list[str] | None, typer.Option("--exclude", help="Skip files matching this glob in directories.")] = None,
+    skip_quotes: Annotated[bool | None, typer.Option(
         "--skip-quotes/--no-skip-quotes", help="Skip quoted text (Markdown > blockquotes, HTML blockquote and q).",
         show_default=False)] = None,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, max=256, help=(  # noqa: UP007
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, max=256, help=(
         "Worker processes (default: all CPUs for two or more files or one large file)."))] = None,
     config: ConfigOption = None,
-    model: Annotated[Optional[str], typer.Option("--model", help="Use an installed trained spaCy pipeline (e.g. de_core_news_sm).")] = None,  # noqa: UP007
+    model: Annotated[str | None, typer.Option("--model", help="Use an installed trained spaCy pipeline (e.g. de_core_news_sm).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the compiled-lexicon cache.")] = False,
     width: Annotated[int, typer.Option("--width", min=40, max=400, help="Width of the human report.")] = 100,
 ) -> int:
@@ -232,7 +232,7 @@ def show_config(config: ConfigOption = None) -> int:
 @lexicon_app.command("validate", epilog="Example:\n\n  bingo lexicon validate my-terms.yaml")
 @_guarded
 def lexicon_validate(
-    files: Annotated[Optional[list[Path]], typer.Argument(help="Extra lexicon files to check with the built-in ones.")] = None,  # noqa: UP007
+    files: Annotated[list[Path] | None, typer.Argument(help="Extra lexicon files to check with the built-in ones.")] = None,
     no_builtin: Annotated[bool, typer.Option("--no-builtin", help="Check only the given files.")] = False,
 ) -> int:
     """Check lexicon files: schema, examples, collisions and order (FILE:LINE messages)."""
@@ -248,9 +248,9 @@ def lexicon_validate(
 @lexicon_app.command("list", epilog="Example:\n\n  bingo lexicon list --lang en --category idiom")
 @_guarded
 def lexicon_list(
-    lang: Annotated[Optional[Literal["de", "en"]], typer.Option("--lang", "-l",  # noqa: UP007
+    lang: Annotated[Literal["de", "en"] | None, typer.Option("--lang", "-l",
                                                                 help="Only entries for this language.")] = None,
-    category: Annotated[Optional[str], typer.Option("--category", "-c", help="Only this category.")] = None,  # noqa: UP007
+    category: Annotated[str | None, typer.Option("--category", "-c", help="Only this category.")] = None,
     lexicon: LexiconOption = None,
 ) -> int:
     """List entries: id, language, category, weight and term."""

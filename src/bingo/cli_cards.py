@@ -6,7 +6,7 @@ import json
 import secrets
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Literal, Optional
+from typing import Annotated, Any, Literal
 
 import typer
 
@@ -51,16 +51,16 @@ def card(
     count: Annotated[int, typer.Option("--count", "-n", min=1, max=1000, help="How many different cards.")] = 1,
     size: Annotated[int, typer.Option("--size", min=3, max=5, help="Squares per side: 3, 4 or 5.")] = 5,
     lang: Annotated[Literal["de", "en"], typer.Option("--lang", "-l", help="Language of the terms.")] = "de",
-    category: Annotated[Optional[list[str]], typer.Option("--category", "-c", help="Only these categories (repeatable).")] = None,  # noqa: UP007
-    seed: Annotated[Optional[int], typer.Option("--seed", help="Seed for a reproducible deal (default: random, recorded).")] = None,  # noqa: UP007
-    title: Annotated[Optional[str], typer.Option("--title", help="Title printed on every card.")] = None,  # noqa: UP007
+    category: Annotated[list[str] | None, typer.Option("--category", "-c", help="Only these categories (repeatable).")] = None,
+    seed: Annotated[int | None, typer.Option("--seed", help="Seed for a reproducible deal (default: random, recorded).")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="Title printed on every card.")] = None,
     no_free: Annotated[bool, typer.Option("--no-free", help="No free centre square.")] = False,
     per_page: Annotated[Literal["1", "2", "4"], typer.Option("--per-page", help="Cards per printed page (PDF/HTML).")] = "1",
     paper: Annotated[Literal["a4", "letter"], typer.Option("--paper", help="Paper size (PDF/HTML).")] = "a4",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the cards here (format from the suffix).")] = None,  # noqa: UP007
-    output_format: Annotated[Optional[CardFormat], typer.Option("--format", "-f", help="pdf, html, svg, text or json.")] = None,  # noqa: UP007
-    game_file: Annotated[Optional[Path], typer.Option("--game", help="Where to write the game file (default: beside --output).")] = None,  # noqa: UP007
-    words: Annotated[Optional[Path], typer.Option("--words", help="A plain word list (one term per line) instead of the lexicon.")] = None,  # noqa: UP007
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the cards here (format from the suffix).")] = None,
+    output_format: Annotated[CardFormat | None, typer.Option("--format", "-f", help="pdf, html, svg, text or json.")] = None,
+    game_file: Annotated[Path | None, typer.Option("--game", help="Where to write the game file (default: beside --output).")] = None,
+    words: Annotated[Path | None, typer.Option("--words", help="A plain word list (one term per line) instead of the lexicon.")] = None,
     lexicon: LexiconOption = None,
 ) -> int:
     """Deal printable buzzword-bingo cards, all different, and write the game file that records them."""
@@ -133,8 +133,8 @@ def _write_cards(game: Any, name: str, output: Path, per_page: int, paper: str) 
 
 def check(
     game_path: Annotated[Path, typer.Argument(metavar="GAME.json", help="The game file written by 'bingo card'.")],
-    texts: Annotated[Optional[list[str]], typer.Argument(metavar="[TEXT...|-]", help="Transcripts or minutes; '-' or none: stdin.")] = None,  # noqa: UP007
-    card_number: Annotated[Optional[int], typer.Option("--card", min=1, help="Check only this claimed card.")] = None,  # noqa: UP007
+    texts: Annotated[list[str] | None, typer.Argument(metavar="[TEXT...|-]", help="Transcripts or minutes; '-' or none: stdin.")] = None,
+    card_number: Annotated[int | None, typer.Option("--card", min=1, help="Check only this claimed card.")] = None,
     output_format: Annotated[Literal["rich", "json"], typer.Option("--format", "-f", help="rich or json.")] = "rich",
     lexicon: LexiconOption = None,
 ) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Literal, Optional
+from typing import Annotated, Any, Literal
 
 import typer
 
@@ -26,7 +26,7 @@ def _house_game(lang: str, lexicon: Any) -> Any:
 
 
 def live(
-    game_path: Annotated[Optional[Path], typer.Argument(metavar="[GAME.json]", help="A game file (default: the house card).")] = None,  # noqa: UP007
+    game_path: Annotated[Path | None, typer.Argument(metavar="[GAME.json]", help="A game file (default: the house card).")] = None,
     card_number: Annotated[int, typer.Option("--card", min=1, help="Which card of the game to play.")] = 1,
     lang: Annotated[Literal["de", "en"], typer.Option("--lang", "-l", help="Language of the house card.")] = "de",
     lexicon: LexiconOption = None,

@@ -25,12 +25,7 @@ _DE_ADJ_ENDINGS = ("ig", "lich", "isch", "iv", "al", "bar", "los", "haft", "nd",
                    "ös", "sam")
 _DE_ADJ_SUFFIXES = ("e", "en", "er", "es", "em")
 # Words in an inflect-all phrase that do not decline (kostenlos und unverbindlich).
-_DE_FUNCTION_WORDS = frozenset("und oder aber sowie als wie so zu zum zur im in am an auf aus bei mit von vom für "
-                               "nach über unter vor durch ohne um bis ganz sehr noch nicht nur auch super mega "
-                               "total richtig echt wirklich unglaublich wahnsinnig besonders äußerst extrem absolut "
-                               "immer stets der die das den dem des ein eine einen einem einer eines kein keine "
-                               "keinen keinem keiner keines unser unsere unseren unserem unserer ihr ihre ihren "
-                               "ihrem ihrer mein meine dein deine sein seine euer eure jede jeder jedes jeden".split())
+_DE_FUNCTION_WORDS = frozenset(["und", "oder", "aber", "sowie", "als", "wie", "so", "zu", "zum", "zur", "im", "in", "am", "an", "auf", "aus", "bei", "mit", "von", "vom", "für", "nach", "über", "unter", "vor", "durch", "ohne", "um", "bis", "ganz", "sehr", "noch", "nicht", "nur", "auch", "super", "mega", "total", "richtig", "echt", "wirklich", "unglaublich", "wahnsinnig", "besonders", "äußerst", "extrem", "absolut", "immer", "stets", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "kein", "keine", "keinen", "keinem", "keiner", "keines", "unser", "unsere", "unseren", "unserem", "unserer", "ihr", "ihre", "ihren", "ihrem", "ihrer", "mein", "meine", "dein", "deine", "sein", "seine", "euer", "eure", "jede", "jeder", "jedes", "jeden"])
 # German heads after which a compound takes the linking -s (Kundenzentrierung-s-strategie).
 _DE_LINKING_S = ("ung", "heit", "keit", "schaft", "ion", "tät", "tum", "ling")
 _WORD_SPLIT = re.compile(r"(?<=[^\W_])-(?=[^\W_])| +")

@@ -98,7 +98,7 @@ def line_starts(text: str) -> list[int]:
 class Hits(Sequence[Hit]):
     """An immutable sequence of `Hit`s in text order, stored compactly (see the module docstring)."""
 
-    __slots__ = ("_kinds", "_texts", "_shapes", "_cols", "_starts", "_odd")
+    __slots__ = ("_cols", "_kinds", "_odd", "_shapes", "_starts", "_texts")
 
     def __init__(self, hits: Iterable[Hit] = ()) -> None:
         builder = HitsBuilder()

@@ -11,8 +11,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bingo import cache
-from bingo.entry import (CARD_SIZE, CATEGORIES, COMPOUND_MODES, ENTRY_LANGS, INFLECT_MODES, LANGS, LEVELS, Apart,
-                         Context, Entry)
+from bingo.entry import (
+    CARD_SIZE,
+    CATEGORIES,
+    COMPOUND_MODES,
+    ENTRY_LANGS,
+    INFLECT_MODES,
+    LANGS,
+    LEVELS,
+    Apart,
+    Context,
+    Entry,
+)
 from bingo.errors import BingoError, LexiconError, located
 from bingo.schema import build_entry
 

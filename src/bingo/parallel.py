@@ -13,9 +13,9 @@ import mmap
 import multiprocessing
 import multiprocessing.pool
 import os
-from pathlib import Path
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import BinaryIO
 
 from bingo.errors import InputError

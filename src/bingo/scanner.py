@@ -267,4 +267,4 @@ def scan_text(text: str, lang: str = "auto", path: str = "<text>", kind: str = "
     return _DEFAULT.scan_text(text, lang, path, kind)
 
 
-__all__ = ["Detached", "HitRow", "Partial", "Scanner", "Tally", "scan_text", "entry_info"]
+__all__ = ["Detached", "HitRow", "Partial", "Scanner", "Tally", "entry_info", "scan_text"]

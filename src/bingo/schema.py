@@ -4,8 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from bingo.entry import (CATEGORIES, COMPOUND_MODES, ENTRY_LANGS, ID_RE, INFLECT_MODES, KNOWN, LANGS, LEVELS,
-                         MAX_SLOT_COMBINATIONS, REQUIRED, Apart, Context, Entry)
+from bingo.entry import (
+    CATEGORIES,
+    COMPOUND_MODES,
+    ENTRY_LANGS,
+    ID_RE,
+    INFLECT_MODES,
+    KNOWN,
+    LANGS,
+    LEVELS,
+    MAX_SLOT_COMBINATIONS,
+    REQUIRED,
+    Apart,
+    Context,
+    Entry,
+)
 from bingo.errors import located
 
 

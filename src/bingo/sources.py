@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from bingo import suppress
 from bingo.errors import InputError
 from bingo.markup import MASK, Masker, masker
-from bingo import suppress
 from bingo.suppress import Directives
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",

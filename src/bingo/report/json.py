@@ -9,7 +9,6 @@ from bingo.hits import Hits, Kind
 from bingo.models import JSON_VERSION, RunResult
 from bingo.report import Options
 
-
 CHUNK = 2000
 _PLACEHOLDER = '"hits":[]'
 
