@@ -11,15 +11,15 @@ on access.
 
 from __future__ import annotations
 
-import re
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from typing import Any, NamedTuple, overload
 
+from bingo.lines import line_starts
+
 _COLS = 4  # kind, text, line, column (32-bit) per hit; the start offset is in a 64-bit array
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 Ends = tuple[int, int, int]  # end_line, end_column, end
 
 
@@ -86,13 +86,6 @@ class _Shape(NamedTuple):
         if self.breaks:
             return line + self.breaks, self.tail, start + self.length
         return line, column + self.length, start + self.length
-
-
-def line_starts(text: str) -> list[int]:
-    """Offsets at which the lines of `text` start (after `\\n`, `\\r\\n` or a lone `\\r`)."""
-    if "\n" not in text and "\r" not in text:
-        return [0]
-    return [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
 
 
 class Hits(Sequence[Hit]):

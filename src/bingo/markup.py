@@ -9,27 +9,27 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bingo.lines import LINE_BREAK, split_keeping_breaks, strip_break
+
 MASK = "\ue000"  # a private-use character: a token that never matches and breaks phrases
 Masker = Callable[[str], str]
 
 
 def blot(text: str) -> str:
     """Mask characters of the same length, line breaks kept and spaced off from neighbouring words."""
-    return "".join(_blot_run(part) for part in re.split(r"(\r\n|\r|\n)", text))
+    return "".join(_blot_run(part) for part in split_keeping_breaks(text))
 
 
 def _blot_run(part: str) -> str:
-    if part in ("\r\n", "\r", "\n") or len(part) < 3:
-        return part if part.startswith(("\r", "\n")) else " " * len(part)
+    if LINE_BREAK.fullmatch(part):
+        return part
+    if len(part) < 3:
+        return " " * len(part)
     return " " + MASK * (len(part) - 2) + " "
 
 
 def _blot_match(match: re.Match[str]) -> str:
     return blot(match.group(0))
-
-
-def _blank_match(match: re.Match[str]) -> str:
-    return "".join(ch if ch in "\r\n" else " " for ch in match.group(0))
 
 
 class PlainMasker:
@@ -61,7 +61,7 @@ class MarkdownMasker(PlainMasker):
 
     def __call__(self, line: str) -> str:
         """Return the line with non-prose parts masked (same length)."""
-        stripped = line.rstrip("\r\n")
+        stripped = strip_break(line)
         fence = _FENCE.match(stripped)
         if self.fence is not None:
             if fence and fence.group(1)[0] == self.fence[0] and len(fence.group(1)) >= len(self.fence):

@@ -10,7 +10,6 @@ import codecs
 import fnmatch
 import io
 import os
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import BinaryIO
 
 from bingo import suppress
 from bingo.errors import InputError
+from bingo.lines import BREAK_CHARS, STREAM_BREAK, ends_with_break
 from bingo.markup import MASK, Masker, masker
 from bingo.suppress import Directives
 
@@ -27,7 +27,6 @@ SKIP_DIRS = {"node_modules", "__pycache__", "venv"}
 MAX_PARAGRAPH = 64 * 1024
 MAX_LINE = 256 * 1024
 SNIFF_BYTES = 8192
-_NEWLINE = re.compile(r"\r\n|\r(?!$)|\n")  # a lone trailing \r waits: its \n may be in the next chunk
 STDIN = "<stdin>"
 
 
@@ -52,7 +51,7 @@ class Paragraph:
     suppressed: dict[int, frozenset[str]] | None = None
 
 
-def kind_for(path: str | Path) -> str:
+def kind_for(path: str | os.PathLike[str]) -> str:
     """The input kind for a file name (text when unknown)."""
     return TEXT_SUFFIXES.get(Path(path).suffix.lower(), "text")
 
@@ -134,7 +133,7 @@ def _lines(source: Source, raw: BinaryIO) -> Iterator[str]:
             text = text.removeprefix("\ufeff")
         pending += text
         end = 0
-        for match in _NEWLINE.finditer(pending):
+        for match in STREAM_BREAK.finditer(pending):
             yield pending[end:match.end()]
             end = match.end()
             line_no += 1
@@ -177,7 +176,7 @@ def _paragraphs(lines: Iterable[str], mask: Masker) -> Iterator[Paragraph]:
         masked = mask(text)
         if "bingo:" in text:
             masked = suppress.mask(masked)
-        blank = not masked.strip() or not masked.strip(MASK + " \t\r\n")
+        blank = not masked.strip() or not masked.strip(MASK + " \t" + BREAK_CHARS)
         if buf and (blank or size > MAX_PARAGRAPH):
             yield Paragraph("".join(buf), "".join(scan), start, first_line, suppressed or None)
             buf, scan, size, suppressed = [], [], 0, {}
@@ -192,7 +191,7 @@ def _paragraphs(lines: Iterable[str], mask: Masker) -> Iterator[Paragraph]:
             scan.append(masked)
             size += len(text)
         offset += len(text)
-        if text.endswith(("\n", "\r")):
+        if ends_with_break(text):
             line += 1
     if buf:
         yield Paragraph("".join(buf), "".join(scan), start, first_line, suppressed or None)

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from bingo.lexicon import CATEGORIES
+from bingo.lines import split_lines
 from bingo.models import FileResult, Hit, RunResult
 from bingo.report import Options
 from bingo.scoring import AI_TELL_BASELINE
@@ -109,7 +110,7 @@ def passages(result: FileResult, options: Options) -> list[Text]:
         by_line.setdefault(hit.line, []).append(hit)
     out = []
     for passage in result.passages:
-        lines = passage.text.splitlines()
+        lines = split_lines(passage.text)
         for offset, line_text in enumerate(lines):
             number = passage.line + offset
             if number not in by_line:
