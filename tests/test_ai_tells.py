@@ -56,7 +56,7 @@ PLAIN_FILES = sorted(SAMPLES.glob("*-plain-*.txt")) + sorted((ROOT / "tests" / "
 
 @pytest.mark.parametrize("path", PLAIN_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_plain_samples_have_no_ai_tell(path: Path, scanner) -> None:
-    result = scanner.scan_source_path(path, lang=path.name[:2] if path.parent == SAMPLES else path.parent.name)
+    result = scanner.scan_file(path, lang=path.name[:2] if path.parent == SAMPLES else path.parent.name)
     assert [h.text for h in result.hits if h.category == "ai-tell"] == []
 
 

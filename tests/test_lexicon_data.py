@@ -70,7 +70,7 @@ def test_recall_on_the_essays(name: str, scanner) -> None:
         pytest.fail(f"{path} not found: ../shared/seeds must be beside the checkout (or set BINGO_SHARED)")
     wanted = {e.id for e in LEXICON.entries.values() if e.source == ESSAYS[name]}
     assert wanted, f"no entry names the essay {ESSAYS[name]!r}"
-    found = {h.id for h in scanner.scan_source_path(path).hits}
+    found = {h.id for h in scanner.scan_file(path).hits}
     assert sorted(wanted - found) == []
 
 
@@ -94,7 +94,7 @@ def test_enough_calibration_samples(lang: str) -> None:
 def test_plain_samples_score_below_the_first_band(path: Path, scanner) -> None:
     from bingo.scoring import BANDS
 
-    result = scanner.scan_source_path(path)
+    result = scanner.scan_file(path)
     assert result.lang == path.name[:2]
     assert result.score <= BANDS[0][1], [h.text for h in result.hits]
 
@@ -103,7 +103,7 @@ def test_plain_samples_score_below_the_first_band(path: Path, scanner) -> None:
 def test_jargon_samples_score_above_the_first_band(path: Path, scanner) -> None:
     from bingo.scoring import BANDS
 
-    result = scanner.scan_source_path(path)
+    result = scanner.scan_file(path)
     assert result.lang == path.name[:2]
     assert result.score > BANDS[0][1]
 

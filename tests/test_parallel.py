@@ -128,8 +128,8 @@ def test_split_points_fall_after_blank_lines(tmp_path: Path, newline: str) -> No
 @pytest.mark.parametrize("text, lang", [(PARAGRAPH * 3, "de"), (ENGLISH, "en"), ("Der Zug fährt um 7 Uhr.\n", "de")])
 def test_detached_results_travel_light_and_come_back_whole(scanner, text: str, lang: str) -> None:
     result = scanner.scan_text(text, lang=lang)
-    detached = pickle.loads(pickle.dumps(scanner.detach(result)))
+    detached = pickle.loads(pickle.dumps(parallel.detach(result)))
     assert not detached[0].entries and list(detached[1]) == [info.id for info in result.entries]
-    assert scanner.attach(detached) == result
+    assert parallel.attach(scanner, detached) == result
     if result.entries:
-        assert len(pickle.dumps(scanner.detach(result))) < len(pickle.dumps(result)) * 0.8
+        assert len(pickle.dumps(parallel.detach(result))) < len(pickle.dumps(result)) * 0.8

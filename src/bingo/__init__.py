@@ -8,13 +8,18 @@ __version__ = "0.1.0"
 __all__ = ["Scanner", "__version__", "scan_text"]
 
 if TYPE_CHECKING:
-    from bingo.scanner import Scanner, scan_text
+    from bingo.api import scan_text
+    from bingo.scanner import Scanner
 
 
 def __getattr__(name: str) -> Any:
     """Import the public API lazily, so that `import bingo` stays cheap."""
-    if name in ("Scanner", "scan_text"):
-        from bingo import scanner
+    if name == "Scanner":
+        from bingo.scanner import Scanner
 
-        return getattr(scanner, name)
+        return Scanner
+    if name == "scan_text":
+        from bingo.api import scan_text
+
+        return scan_text
     raise AttributeError(f"module 'bingo' has no attribute {name!r}")

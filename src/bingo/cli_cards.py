@@ -154,11 +154,11 @@ def check(
     stdin = sys.stdin.buffer if sys.stdin is not None and hasattr(sys.stdin, "buffer") else None
     for source in discover(texts or ["-"]):
         try:
-            lang, stream = scanner.open(source, game.lang, stdin)
+            lang, stream = scanner.read(source, game.lang, stdin)
         except BingoError as exc:
             raise BingoError(str(exc)) from None
         for para in stream:
-            play.hear(scanner.hits(scanner.match_paragraphs(lang, [para]).rows))
+            play.hear(scanner.hits(lang, [para]))
     winners = play.winners()
     if output_format == "json":
         sys.stdout.write(json.dumps(play.to_dict(), ensure_ascii=False, indent=2) + "\n")

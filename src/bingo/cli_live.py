@@ -67,7 +67,7 @@ def live(
     try:
         with Live(view(), console=console, auto_refresh=False, transient=False) if tty else _Null() as screen:
             for number, line in enumerate(sys.stdin, 1):
-                hits = scanner.hits(scanner.match_paragraphs(game.lang, [Paragraph(line, line, offset, number)]).rows)
+                hits = scanner.hits(game.lang, [Paragraph(line, line, offset, number)])
                 offset += len(line)
                 before = state.won_at
                 for hit in hits:

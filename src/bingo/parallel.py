@@ -9,19 +9,23 @@ and a large file's batches are merged in text order, so any `--jobs` gives ident
 from __future__ import annotations
 
 import gc
+import itertools
 import mmap
 import multiprocessing
 import multiprocessing.pool
 import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
 from bingo.errors import InputError
 from bingo.lexicon import LANGS
+from bingo.lines import count_breaks
 from bingo.models import FileResult
-from bingo.scanner import Detached, Partial, Scanner, Tally, failed
+from bingo.results import failed
+from bingo.scanner import FileScan, Partial, Scanner
 from bingo.sources import Paragraph, Source, paragraphs_of_bytes
 
 BATCH_CHARS = 512 * 1024     # text per task when a large file is split in this process
@@ -29,13 +33,33 @@ RANGE_BYTES = 1024 * 1024    # bytes per task when the workers read a plain-text
 LARGE_FILE = 4 * 1024 * 1024  # files from this size on are split into batches
 Progress = Callable[[int], None]
 
+Detached = tuple[FileResult, tuple[str, ...]]
+"""A result without its entries, and the ids of those entries (see `detach`)."""
+
 _scanner: Scanner | None = None  # set in the parent before forking; inherited by the workers
+
+
+def detach(result: FileResult) -> Detached:
+    """`result` without its entries' report texts, for sending to a process that has the same scanner.
+
+    Those texts are most of a small file's pickled result; `attach` restores them from the lexicon.
+    """
+    return replace(result, entries=()), tuple(info.id for info in result.entries)
+
+
+def attach(scanner: Scanner, detached: Detached) -> FileResult:
+    """The full result of a `detach`ed one."""
+    result, ids = detached
+    if not ids or result.lang is None:
+        return result
+    lang = result.lang
+    return replace(result, entries=tuple(scanner.entry_info(ident, lang) for ident in ids))
 
 
 def _scan_one(task: tuple[Source, str]) -> Detached:
     source, lang = task
     assert _scanner is not None
-    return _scanner.detach(_scanner.scan_source(source, lang))  # the parent attaches the entries again
+    return detach(_scanner.scan_source(source, lang))  # the parent attaches the entries again
 
 
 def _scan_range(task: tuple[Source, str, int, int]) -> tuple[Partial, int, int]:
@@ -48,14 +72,14 @@ def _scan_range(task: tuple[Source, str, int, int]) -> tuple[Partial, int, int]:
     text = data.decode("utf-8")  # ranges start and end at blank lines: valid on their own
     if start == 0:
         text = text.removeprefix("\ufeff")
-    partial = _scanner.match_paragraphs(lang, list(paragraphs_of_bytes(source.path, source.kind, data, _scanner.skip_quotes)))
-    return partial, len(text), text.count("\n") + text.count("\r") - text.count("\r\n")
+    partial = _scanner.match(lang, list(paragraphs_of_bytes(source.path, source.kind, data, _scanner.skip_quotes)))
+    return partial, len(text), count_breaks(text)
 
 
 def _match_batch(task: tuple[str, list[Paragraph]]) -> Partial:
     lang, batch = task
     assert _scanner is not None
-    return _scanner.match_paragraphs(lang, batch)
+    return _scanner.match(lang, batch)
 
 
 def default_jobs(sources: Sequence[Source]) -> int:
@@ -115,11 +139,15 @@ def scan_all(scanner: Scanner, sources: Sequence[Source], lang: str, jobs: int,
             if source is not None and source.file is not None and not is_large(source):
                 small.append(source)
                 continue
-            for src, result in zip(small, pool.imap(_scan_one, [(s, lang) for s in small], chunksize=max(4, len(small) // (jobs * 8))), strict=True):
-                results.append(_done(scanner.attach(result), src, progress))
+            chunk = max(4, len(small) // (jobs * 8))
+            done = pool.imap(_scan_one, [(s, lang) for s in small], chunksize=chunk)
+            for src, result in zip(small, done, strict=True):
+                results.append(_done(attach(scanner, result), src, progress))
             small = []
             if source is not None:
-                ranged = _scan_ranges(pool, scanner, source, lang, progress) if source.kind == "text" and source.file else None
+                ranged = None
+                if source.kind == "text" and source.file:
+                    ranged = _scan_ranges(pool, scanner, source, lang, progress)
                 results.append(ranged or _scan_split(pool, scanner, source, lang, stdin, progress, window=2 * jobs))
         pool.close()
         return results
@@ -166,22 +194,22 @@ def _scan_ranges(pool: multiprocessing.pool.Pool, scanner: Scanner, source: Sour
     if points is None or len(points) < 3:
         return None
     try:
-        lang, _ = scanner.open(source, lang)  # detects the language and checks the start of the file
+        lang, _ = scanner.read(source, lang)  # detects the language and checks the start of the file
     except InputError as exc:
         return failed(source.path, exc.reason)
-    tasks = [(source, lang, a, b) for a, b in zip(points, points[1:], strict=False)]
-    total = Tally()
+    tasks = [(source, lang, a, b) for a, b in itertools.pairwise(points)]
+    scan = scanner.begin(source.path, lang)
     chars = lines = 0
     try:
         for (_, _, a, b), (partial, count, newlines) in zip(tasks, pool.imap(_scan_range, tasks), strict=True):
-            total.add(partial.shifted(chars, lines), scanner.lexicon.entries)
+            scan.add(partial.shifted(chars, lines))
             chars += count
             lines += newlines
             if progress is not None:
                 progress(b - a)
     except (UnicodeDecodeError, InputError):
         return None  # let the sequential path report the exact problem
-    return scanner.result(source.path, lang, total)
+    return scan.result()
 
 
 def _scan_split(pool: multiprocessing.pool.Pool, scanner: Scanner, source: Source, lang: str,
@@ -191,24 +219,25 @@ def _scan_split(pool: multiprocessing.pool.Pool, scanner: Scanner, source: Sourc
     At most `window` batches are in flight, so memory stays flat however large the file is.
     """
     try:
-        lang, stream = scanner.open(source, lang, stdin)
-        total = Tally()
-        pending: deque[tuple[int, multiprocessing.pool.AsyncResult]] = deque()
+        lang, stream = scanner.read(source, lang, stdin)
+        scan = scanner.begin(source.path, lang)
+        pending: deque[tuple[int, multiprocessing.pool.AsyncResult[Partial]]] = deque()
         for task in _batches(stream, lang):
             pending.append((sum(len(p.text) for p in task[1]), pool.apply_async(_match_batch, (task,))))
             while len(pending) >= window:
-                _collect(pending, total, scanner, progress)
+                _collect(pending, scan, progress)
         while pending:
-            _collect(pending, total, scanner, progress)
-        return scanner.result(source.path, lang, total)
+            _collect(pending, scan, progress)
+        return scan.result()
     except InputError as exc:
         return failed(source.path, exc.reason)
 
 
-def _collect(pending: deque, total: Tally, scanner: Scanner, progress: Progress | None) -> None:
-    """Wait for the oldest batch and add it to the file's total (text order is kept)."""
+def _collect(pending: deque[tuple[int, multiprocessing.pool.AsyncResult[Partial]]], scan: FileScan,
+             progress: Progress | None) -> None:
+    """Wait for the oldest batch and add it to the file's scan (text order is kept)."""
     size, future = pending.popleft()
-    total.add(future.get(), scanner.lexicon.entries)
+    scan.add(future.get())
     if progress is not None:
         progress(size)
 

@@ -11,7 +11,8 @@ from bingo.config import Settings
 from bingo.errors import BingoError
 from bingo.lexicon import CATEGORIES, Lexicon, load_lexicon
 from bingo.models import EntryInfo, RunResult
-from bingo.scanner import Scanner, entry_info
+from bingo.results import entry_info
+from bingo.scanner import Scanner
 from bingo.sources import Source, discover
 
 Progress = Callable[[int], None]

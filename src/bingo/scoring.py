@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from bingo.hits import Hit, Kind
 from bingo.models import Verdict
@@ -67,6 +67,11 @@ def house_card(ids: Sequence[str]) -> tuple[str | None, ...]:
     middle = CARD_SIDE * CARD_SIDE // 2
     cells: list[str | None] = list(ids[:middle]) + [None] + list(ids[middle:middle * 2])
     return tuple(cells)
+
+
+def marked(card: Sequence[str | None], ids: Collection[str]) -> tuple[bool, ...]:
+    """For each square of a card: whether its entry is among `ids` (the free centre always is)."""
+    return tuple(cell is None or cell in ids for cell in card)
 
 
 def lines_of(side: int) -> list[list[int]]:

@@ -1,0 +1,94 @@
+"""What paragraphs contribute to a file's result: hit rows at file positions, words and passages.
+
+Matching works paragraph by paragraph (in this process or in a worker); each run of paragraphs
+gives a `Partial`, and the partials of a file add up, in text order, in a `Tally`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+from bingo.hits import HitsBuilder, Kind
+from bingo.lines import line_starts, position
+from bingo.matcher import LangMatcher, Match
+from bingo.models import Passage
+from bingo.sources import Paragraph
+from bingo.suppress import covers
+
+MAX_PASSAGES = 20
+"""Paragraphs with hits a result keeps for the human report."""
+
+HitRow = tuple[str, str, int, int, int, int, int, int]
+"""A hit as plain data: (id, text, line, column, end_line, end_column, start, end).
+
+Partials carry rows rather than `Hit`s: a worker process sends them to the parent ten times
+faster than pickled dataclasses, and the parent packs them into the file's compact `Hits`.
+"""
+
+
+@dataclass
+class Partial:
+    """What a run of paragraphs contributed to a file's result; partials add up in text order."""
+
+    words: int = 0
+    suppressed: int = 0
+    rows: list[HitRow] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)
+
+    def shifted(self, chars: int, lines: int) -> Partial:
+        """This partial with offsets and line numbers moved by a preceding piece of the file."""
+        if not (chars or lines):
+            return self
+        rows = [(i, text, line + lines, column, end_line + lines, end_column, start + chars, end + chars)
+                for i, text, line, column, end_line, end_column, start, end in self.rows]
+        passages = [replace(p, start=p.start + chars, line=p.line + lines) for p in self.passages]
+        return Partial(self.words, self.suppressed, rows, passages)
+
+
+def match_paragraphs(matcher: LangMatcher, batch: Sequence[Paragraph]) -> Partial:
+    """Words, hits (suppressions applied) and passages of consecutive paragraphs."""
+    partial = Partial()
+    for para in batch:
+        count, matches = matcher.match(para.scan)
+        partial.words += count
+        if not matches:
+            continue
+        starts = line_starts(para.text)
+        found = [_row(para, m, starts) for m in matches]
+        if para.suppressed:
+            kept = [r for r in found if not covers(para.suppressed.get(r[2]), r[0])]
+            partial.suppressed += len(found) - len(kept)
+            found = kept
+        if found:
+            partial.rows.extend(found)
+            if len(partial.passages) < MAX_PASSAGES:
+                partial.passages.append(Passage(para.line, para.start, para.text))
+    return partial
+
+
+def _row(para: Paragraph, match: Match, starts: Sequence[int]) -> HitRow:
+    """A hit row with file offsets and 1-based line/column from a paragraph-relative match."""
+    line, column = position(para.line, starts, match.start)
+    end_line, end_column = position(para.line, starts, match.end - 1)
+    return (match.id, para.text[match.start:match.end], line, column, end_line, end_column + 1,
+            para.start + match.start, para.start + match.end)
+
+
+@dataclass
+class Tally:
+    """A file's findings so far: partials are added in text order, their rows packed into `Hits`."""
+
+    kind_of: Callable[[str], Kind]
+    words: int = 0
+    suppressed: int = 0
+    hits: HitsBuilder = field(default_factory=HitsBuilder)
+    passages: list[Passage] = field(default_factory=list)
+
+    def add(self, partial: Partial) -> None:
+        """Add the next partial of the file."""
+        self.words += partial.words
+        self.suppressed += partial.suppressed
+        self.hits.extend(partial.rows, self.kind_of)
+        if len(self.passages) < MAX_PASSAGES:
+            self.passages.extend(partial.passages[:MAX_PASSAGES - len(self.passages)])
