@@ -6,14 +6,16 @@ each hit is four 32-bit integers (entry, text, line, column) and a 64-bit start 
 bytes, plus tables of the distinct entries and matched texts. The end of a hit follows from its
 text (end = start + its length; the end line and column from the line breaks in it); the rare
 hit whose end does not (one built by hand) keeps its end in a side table. `Hit` objects are made
-on access.
+on access. Measured on 42,000 hits of jargon-dense German: 233 bytes per `Hit` object, 25
+here; the 50 MB benchmark file (~700,000 hits) would need ~150 MiB more as objects, more than its
+whole peak RSS today (and the memory target, 1.3x the 1 MB file, would fail).
 """
 
 from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from itertools import chain
 from typing import Any, NamedTuple, overload
 
@@ -41,21 +43,12 @@ class Hit:
     end: int
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON shape of this hit."""
-        return {
-            "id": self.id,
-            "term": self.term,
-            "text": self.text,
-            "category": self.category,
-            "weight": self.weight,
-            "level": self.level,
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
-            "start": self.start,
-            "end": self.end,
-        }
+        """Return the JSON shape of this hit: its fields, in order (the one definition of that shape)."""
+        return {name: getattr(self, name) for name in HIT_FIELDS}
+
+
+HIT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Hit))
+"""A hit's fields in order: the keys of its JSON object (`Hit.to_dict`, `Hits.records`)."""
 
 
 class Kind(NamedTuple):
@@ -181,19 +174,20 @@ class Hits(Sequence[Hit]):
             else:
                 yield kind, text, line, column, line, column + length, begin, begin + length
 
+    def values(self, start: int = 0, stop: int | None = None) -> Iterator[tuple[Any, ...]]:
+        """The field values (in `HIT_FIELDS` order) of the hits [start:stop], without making `Hit`s."""
+        kinds, texts = self._kinds, self._texts
+        for k, t, line, column, end_line, end_column, begin, end in self.packed(start, stop):
+            kind = kinds[k]
+            yield (kind.id, kind.term, texts[t], kind.category, kind.weight, kind.level,
+                   line, column, end_line, end_column, begin, end)
+
     def records(self, start: int = 0, stop: int | None = None) -> list[dict[str, Any]]:
         """`Hit.to_dict()` of the hits [start:stop], made straight from the arrays."""
-        kinds, texts = self._kinds, self._texts
-        return [{"id": kinds[k].id, "term": kinds[k].term, "text": texts[t], "category": kinds[k].category,
-                 "weight": kinds[k].weight, "level": kinds[k].level, "line": line, "column": column,
-                 "end_line": end_line, "end_column": end_column, "start": begin, "end": end}
-                for k, t, line, column, end_line, end_column, begin, end in self.packed(start, stop)]
+        return [dict(zip(HIT_FIELDS, row, strict=True)) for row in self.values(start, stop)]
 
     def _hit(self, i: int) -> Hit:
-        k, t, line, column, end_line, end_column, start, end = next(self.packed(i, i + 1))
-        kind = self._kinds[k]
-        return Hit(kind.id, kind.term, self._texts[t], kind.category, kind.weight, kind.level,
-                   line, column, end_line, end_column, start, end)
+        return Hit(*next(self.values(i, i + 1)))
 
 
 def _restore(kinds: tuple[tuple[Any, ...], ...], texts: tuple[str, ...], cols: bytes, starts: bytes,
