@@ -18,7 +18,7 @@ def hit(ident: str, category: str = "anglicism", level: str = "warning") -> Hit:
 
 
 def file(path: str, score: int, hits: list[Hit], bingo: bool = False) -> FileResult:
-    return FileResult(path=path, lang="de", words=100, score=score, verdict=Verdict("x", "x", 100),
+    return FileResult(path=path, lang="de", words=100, score=score, verdict=Verdict("x", "x"),
                       hits=tuple(hits), bingo=bingo)
 
 

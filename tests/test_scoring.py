@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bingo import scoring
+from bingo import grid, scoring
 
 
 def test_zero_hits_is_zero() -> None:
@@ -34,12 +34,12 @@ def test_bands(value: int, band: str) -> None:
 
 def test_bingo_lines() -> None:
     marked = [False] * 25
-    assert scoring.completed_lines(marked) == []
+    assert grid.completed_lines(marked) == []
     for i in (4, 8, 12, 16, 20):
         marked[i] = True
-    assert scoring.completed_lines(marked) == [[4, 8, 12, 16, 20]]
+    assert grid.completed_lines(marked) == [[4, 8, 12, 16, 20]]
 
 
 def test_house_card_has_free_centre() -> None:
-    card = scoring.house_card([f"t{i}" for i in range(24)])
+    card = grid.house_card([f"t{i}" for i in range(24)])
     assert len(card) == 25 and card[12] is None and card[11] == "t11" and card[13] == "t12"

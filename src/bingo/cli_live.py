@@ -15,7 +15,7 @@ from bingo.errors import BingoError
 def _house_game(lang: str, lexicon: Any) -> Any:
     """A one-card game from the language's house card."""
     from bingo.cards.game import Game
-    from bingo.scoring import house_card
+    from bingo.grid import house_card
 
     ids = lexicon.house_cards.get(lang)
     if not ids:

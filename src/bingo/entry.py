@@ -29,7 +29,6 @@ KNOWN = set(REQUIRED) | {
 }
 MAX_SLOT_COMBINATIONS = 400  # phrases one `slots` entry may stand for, before inflection
 SENTENCE_ENDS = frozenset(".!?;")  # an `apart` match does not run across these tokens
-CARD_SIZE = 24
 AI_TELL = "ai-tell"  # the category whose hits are also counted per 1,000 words
 
 

@@ -30,7 +30,7 @@ class Baseline:
 
     def regressions(self, result: FileResult) -> list[str]:
         """How a file got worse since the baseline (empty when it did not)."""
-        counts = Counter(kind.id for kind in result.hits.kinds())
+        counts = Counter(kind.id for kind in result.hits.entries())
         if result.path not in self.files:
             return [f"{len(result.hits)} new hit(s) in a file not in the baseline"] if result.hits else []
         score, before = self.files[result.path]
@@ -88,7 +88,7 @@ class Gates:
         if self.fail_on_bingo and result.bingo:
             out.append("BINGO on the house card (--fail-on-bingo)")
         for name in self.fail_on:
-            count = sum(1 for kind in result.hits.kinds() if name in (kind.category, kind.level))
+            count = sum(1 for kind in result.hits.entries() if name in (kind.category, kind.level))
             if count:
                 out.append(f"{count} hit(s) of {name} (--fail-on {name})")
         return out

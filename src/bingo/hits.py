@@ -21,7 +21,7 @@ from typing import Any, NamedTuple, overload
 
 from bingo.lines import line_starts
 
-_COLS = 4  # kind, text, line, column (32-bit) per hit; the start offset is in a 64-bit array
+_COLS = 4  # entry, text, line, column (32-bit) per hit; the start offset is in a 64-bit array
 Ends = tuple[int, int, int]  # end_line, end_column, end
 
 
@@ -51,7 +51,7 @@ HIT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Hit))
 """A hit's fields in order: the keys of its JSON object (`Hit.to_dict`, `Hits.records`)."""
 
 
-class Kind(NamedTuple):
+class HitEntry(NamedTuple):
     """What a hit shares with every other hit of its entry."""
 
     id: str
@@ -84,23 +84,23 @@ class _Shape(NamedTuple):
 class Hits(Sequence[Hit]):
     """An immutable sequence of `Hit`s in text order, stored compactly (see the module docstring)."""
 
-    __slots__ = ("_cols", "_kinds", "_odd", "_shapes", "_starts", "_texts")
+    __slots__ = ("_cols", "_entries", "_odd", "_shapes", "_starts", "_texts")
 
     def __init__(self, hits: Iterable[Hit] = ()) -> None:
         builder = HitsBuilder()
         for hit in hits:
-            builder.add(Kind(hit.id, hit.term, hit.category, hit.weight, hit.level), hit.text, hit.line, hit.column,
+            builder.add(HitEntry(hit.id, hit.term, hit.category, hit.weight, hit.level), hit.text, hit.line, hit.column,
                         hit.end_line, hit.end_column, hit.start, hit.end)
         self._adopt(builder)
 
     def _adopt(self, builder: HitsBuilder) -> None:
         """Take over the tables and arrays of a builder (no copy)."""
-        self._kinds, self._texts, self._shapes = builder._kinds, builder._texts, builder._shapes
+        self._entries, self._texts, self._shapes = builder._entries, builder._texts, builder._shapes
         self._cols, self._starts, self._odd = builder._cols, builder._starts, builder._odd
 
     def __reduce__(self) -> tuple[Any, ...]:
         # the tables as plain tuples and the arrays as bytes: about half the default pickle's load time
-        kinds = tuple(tuple(kind) for kind in self._kinds)
+        kinds = tuple(tuple(kind) for kind in self._entries)
         return _restore, (kinds, tuple(self._texts), self._cols.tobytes(), self._starts.tobytes(), self._odd)
 
     def __len__(self) -> int:
@@ -135,24 +135,24 @@ class Hits(Sequence[Hit]):
     def __repr__(self) -> str:
         return f"Hits({list(self)!r})"
 
-    def kinds(self) -> Iterator[Kind]:
+    def entries(self) -> Iterator[HitEntry]:
         """The entry side (id, term, category, weight, level) of every hit, without making `Hit`s."""
-        kinds, cols = self._kinds, self._cols
-        return (kinds[cols[i]] for i in range(0, len(cols), _COLS))
+        entries, cols = self._entries, self._cols
+        return (entries[cols[i]] for i in range(0, len(cols), _COLS))
 
     def weighted(self) -> float:
         """The hits' total weight as the score counts it: the n-th hit of an entry adds 1/n of its weight."""
         seen: dict[str, int] = {}
         total = 0.0
-        for kind in self.kinds():
+        for kind in self.entries():
             seen[kind.id] = seen.get(kind.id, 0) + 1
             total += kind.weight / seen[kind.id]
         return total
 
     @property
-    def kind_table(self) -> Sequence[Kind]:
+    def entry_table(self) -> Sequence[HitEntry]:
         """The distinct entries hit, indexed by `packed()` rows."""
-        return tuple(self._kinds)
+        return tuple(self._entries)
 
     @property
     def text_table(self) -> Sequence[str]:
@@ -160,7 +160,7 @@ class Hits(Sequence[Hit]):
         return tuple(self._texts)
 
     def packed(self, start: int = 0, stop: int | None = None) -> Iterator[tuple[int, ...]]:
-        """Hits [start:stop] as (kind index, text index, line, column, end_line, end_column, start, end)."""
+        """Hits [start:stop] as (entry index, text index, line, column, end_line, end_column, start, end)."""
         cols, starts, shapes, odd = self._cols, self._starts, self._shapes, self._odd
         for i in range(*slice(start, stop).indices(len(self))):
             c = i * _COLS
@@ -176,7 +176,7 @@ class Hits(Sequence[Hit]):
 
     def values(self, start: int = 0, stop: int | None = None) -> Iterator[tuple[Any, ...]]:
         """The field values (in `HIT_FIELDS` order) of the hits [start:stop], without making `Hit`s."""
-        kinds, texts = self._kinds, self._texts
+        kinds, texts = self._entries, self._texts
         for k, t, line, column, end_line, end_column, begin, end in self.packed(start, stop):
             kind = kinds[k]
             yield (kind.id, kind.term, texts[t], kind.category, kind.weight, kind.level,
@@ -194,7 +194,7 @@ def _restore(kinds: tuple[tuple[Any, ...], ...], texts: tuple[str, ...], cols: b
              odd: dict[int, Ends]) -> Hits:
     """Unpickle `Hits` (see `Hits.__reduce__`)."""
     builder = HitsBuilder()
-    builder._kinds = [Kind(*kind) for kind in kinds]
+    builder._entries = [HitEntry(*kind) for kind in kinds]
     builder._texts = list(texts)
     builder._shapes = [_Shape.of(text) for text in texts]
     builder._cols.frombytes(cols)
@@ -207,8 +207,8 @@ class HitsBuilder:
     """Collects hits in text order and hands them over as `Hits`."""
 
     def __init__(self) -> None:
-        self._kinds: list[Kind] = []
-        self._kind_index: dict[str, int] = {}
+        self._entries: list[HitEntry] = []
+        self._entry_index: dict[str, int] = {}
         self._texts: list[str] = []
         self._shapes: list[_Shape] = []
         self._text_index: dict[str, int] = {}
@@ -216,25 +216,25 @@ class HitsBuilder:
         self._starts = array("q")
         self._odd: dict[int, Ends] = {}
 
-    def add(self, kind: Kind, text: str, line: int, column: int, end_line: int, end_column: int,
+    def add(self, kind: HitEntry, text: str, line: int, column: int, end_line: int, end_column: int,
             start: int, end: int) -> None:
         """Append one hit."""
         self.extend([(kind.id, text, line, column, end_line, end_column, start, end)], lambda _: kind)
 
-    def extend(self, rows: Iterable[tuple[str, str, int, int, int, int, int, int]], kind_of: Callable[[str], Kind]) -> None:
+    def extend(self, rows: Iterable[tuple[str, str, int, int, int, int, int, int]], entry_of: Callable[[str], HitEntry]) -> None:
         """Append hits given as rows (id, text, line, column, end_line, end_column, start, end).
 
         The per-row work is done in comprehensions (a quarter of the time of a loop).
         """
         rows = list(rows)
-        for ident in dict.fromkeys(row[0] for row in rows if row[0] not in self._kind_index):
-            self._kind_index[ident] = len(self._kinds)
-            self._kinds.append(kind_of(ident))
+        for ident in dict.fromkeys(row[0] for row in rows if row[0] not in self._entry_index):
+            self._entry_index[ident] = len(self._entries)
+            self._entries.append(entry_of(ident))
         for text in dict.fromkeys(row[1] for row in rows if row[1] not in self._text_index):
             self._text_index[text] = len(self._texts)
             self._texts.append(text)
             self._shapes.append(_Shape.of(text))
-        kinds, texts, shapes, first = self._kind_index, self._text_index, self._shapes, len(self._starts)
+        kinds, texts, shapes, first = self._entry_index, self._text_index, self._shapes, len(self._starts)
         for n in [n for n, r in enumerate(rows) if (r[4], r[5], r[7]) != shapes[texts[r[1]]].ends(r[2], r[3], r[6])]:
             self._odd[first + n] = rows[n][4], rows[n][5], rows[n][7]
         self._cols.extend(chain.from_iterable((kinds[r[0]], texts[r[1]], r[2], r[3]) for r in rows))

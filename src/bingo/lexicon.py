@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 from bingo import cache
 from bingo.entry import (
-    CARD_SIZE,
     CATEGORIES,
     COMPOUND_MODES,
     ENTRY_LANGS,
@@ -24,6 +23,7 @@ from bingo.entry import (
     Entry,
 )
 from bingo.errors import BingoError, LexiconError, located
+from bingo.grid import HOUSE_TERMS
 from bingo.schema import build_entry
 
 if TYPE_CHECKING:
@@ -71,8 +71,8 @@ def _refilled(card: tuple[str, ...], entries: Mapping[str, Entry], lang: str) ->
     if len(kept) == len(card):
         return card
     spare = sorted((e for e in entries.values() if lang in e.langs and e.id not in kept), key=lambda e: (-e.weight, e.id))
-    filled = (*kept, *(e.id for e in spare[:CARD_SIZE - len(kept)]))
-    return filled if len(filled) == CARD_SIZE else ()
+    filled = (*kept, *(e.id for e in spare[:HOUSE_TERMS - len(kept)]))
+    return filled if len(filled) == HOUSE_TERMS else ()
 
 
 def builtin_dir() -> Path:
@@ -166,8 +166,8 @@ def _house_cards(path: Path, known: Mapping[str, Entry]) -> dict[str, tuple[str,
         missing = [i for i in ids if i not in known or lang not in known[i].langs]
         if missing:
             problems.append(located(name, None, f"house card {lang}: unknown ids for {lang}: {', '.join(map(str, missing))}"))
-        if len(set(ids)) != CARD_SIZE or len(ids) != CARD_SIZE:
-            problems.append(located(name, None, f"house card {lang}: needs {CARD_SIZE} distinct ids, has {len(ids)}"))
+        if len(set(ids)) != HOUSE_TERMS or len(ids) != HOUSE_TERMS:
+            problems.append(located(name, None, f"house card {lang}: needs {HOUSE_TERMS} distinct ids, has {len(ids)}"))
         out[lang] = tuple(ids)
     if problems:
         raise LexiconError(problems)

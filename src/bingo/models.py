@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from bingo import grid
 from bingo.entry import AI_TELL
 from bingo.hits import Hit, Hits, as_hits
 
@@ -55,7 +56,6 @@ class Verdict:
 
     id: str
     label: str
-    upper: int
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ class FileResult:
     words: int
     score: int
     verdict: Verdict | None
-    hits: Hits = Hits()  # a tuple or list of `Hit`s given here is stored as `Hits`
+    hits: Hits = field(default_factory=Hits)  # a tuple or list of `Hit`s given here is stored as `Hits`
     categories: tuple[tuple[str, float], ...] = ()
     card: tuple[str | None, ...] = ()
     card_terms: tuple[str, ...] = ()
@@ -85,14 +85,9 @@ class FileResult:
         return next((info for info in self.entries if info.id == ident), None)
 
     @property
-    def weighted(self) -> float:
-        """The hits' total weight as the score counts it (the n-th hit of an entry adds 1/n of its weight)."""
-        return self.hits.weighted()
-
-    @property
     def ai_tells(self) -> int:
         """Number of hits of the `ai-tell` category."""
-        return sum(1 for kind in self.hits.kinds() if kind.category == AI_TELL)
+        return sum(1 for kind in self.hits.entries() if kind.category == AI_TELL)
 
     @property
     def ai_tells_per_1000(self) -> float:
@@ -102,8 +97,7 @@ class FileResult:
     @property
     def card_marked(self) -> tuple[bool, ...]:
         """For each card square: hit by the text (the free centre counts as hit)."""
-        ids = {kind.id for kind in self.hits.kinds()}
-        return tuple(cell is None or cell in ids for cell in self.card)
+        return grid.marked(self.card, {kind.id for kind in self.hits.entries()})
 
     def to_dict(self, hits: bool = True) -> dict[str, Any]:
         """Return the JSON shape of this file's result (`hits=False`: an empty hit list, for streaming)."""

@@ -205,10 +205,6 @@ class PhraseIndex:
         """Tokenise `text` with the configured tokenizer."""
         return self.nlp.make_doc(text)
 
-    def docs(self, texts: Iterable[str]) -> Iterable[Doc]:
-        """Tokenise many texts in a stream."""
-        return self.nlp.tokenizer.pipe(texts)
-
     def find(self, doc: Doc) -> list[tuple[str, int, int]]:
         """(key, start token, end token) for every pattern occurrence in `doc`."""
         keys = self.keys

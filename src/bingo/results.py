@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from bingo import scoring
-from bingo.hits import Hit, Kind
+from bingo import grid, scoring
+from bingo.hits import Hit, HitEntry
 from bingo.lexicon import Entry
 from bingo.models import EntryInfo, FileResult
 from bingo.tally import MAX_PASSAGES, HitRow, Tally
@@ -16,13 +16,13 @@ def file_result(path: str, lang: str, tally: Tally, entries: Mapping[str, Entry]
     """Score and package what was found in one file (`info` gives the report view of an entry id)."""
     hits, words = tally.hits.build(), tally.words
     value = scoring.score(hits.weighted(), words)
-    card = scoring.house_card(house_card)
-    ids = {kind.id for kind in hits.kinds()}
+    card = grid.house_card(house_card)
+    ids = {kind.id for kind in hits.entries()}
     return FileResult(
         path=path, lang=lang, words=words, score=value, verdict=scoring.verdict(value, lang),
-        hits=hits, categories=scoring.categories(hits.kinds()), card=card,
+        hits=hits, categories=scoring.categories(hits.entries()), card=card,
         card_terms=tuple(entries[i].term if i else "" for i in card),
-        bingo=bool(scoring.completed_lines(scoring.marked(card, ids))), passages=tuple(tally.passages[:MAX_PASSAGES]),
+        bingo=bool(grid.completed_lines(grid.marked(card, ids))), passages=tuple(tally.passages[:MAX_PASSAGES]),
         entries=tuple(info(i) for i in sorted(ids)), suppressed=tally.suppressed,
     )
 
@@ -41,9 +41,9 @@ def entry_info(entry: Entry, lang: str) -> EntryInfo:
     )
 
 
-def kind_of(entry: Entry) -> Kind:
+def entry_of(entry: Entry) -> HitEntry:
     """What every hit of an entry shares."""
-    return Kind(entry.id, entry.term, entry.category, entry.weight, entry.level)
+    return HitEntry(entry.id, entry.term, entry.category, entry.weight, entry.level)
 
 
 def hit_of(entry: Entry, row: HitRow) -> Hit:

@@ -22,7 +22,7 @@ from bingo.lexicon import Lexicon, load_lexicon
 from bingo.matcher import LangMatcher
 from bingo.models import EntryInfo, FileResult
 from bingo.pipelines import Matchers
-from bingo.results import entry_info, failed, file_result, hit_of, kind_of
+from bingo.results import entry_info, failed, file_result, hit_of, entry_of
 from bingo.sources import Paragraph, Source, kind_for, paragraphs
 from bingo.tally import Partial, Tally, match_paragraphs
 
@@ -96,7 +96,7 @@ class Scanner:
     def begin(self, path: str, lang: str) -> FileScan:
         """A file's scan, to which partials are added in text order."""
         entries = self.lexicon.entries
-        return FileScan(self, path, lang, Tally(lambda ident: kind_of(entries[ident])))
+        return FileScan(self, path, lang, Tally(lambda ident: entry_of(entries[ident])))
 
     def entry_info(self, ident: str, lang: str) -> EntryInfo:
         """The report view of a lexicon entry in `lang` (made once per run: results share it)."""

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable
 
-from bingo.hits import Hit, Kind
+from bingo.hits import Hit, HitEntry
 from bingo.models import Verdict
 
 # AI tells per 1,000 words in human prose written before language models, measured by
@@ -25,7 +25,6 @@ from bingo.models import Verdict
 AI_TELL_BASELINE = {"de": 0.01, "en": 0.03}
 MIN_WORDS = 50
 SCALE = 6.0
-CARD_SIDE = 5
 
 # Upper bounds (inclusive) of each band; labels in the text's language.
 BANDS: tuple[tuple[str, int, dict[str, str]], ...] = (
@@ -45,46 +44,13 @@ def score(weighted: float, words: int) -> int:
 
 def verdict(value: int, lang: str | None) -> Verdict:
     """The band a score falls into."""
-    for ident, upper, labels in BANDS:
-        if value <= upper:
-            return Verdict(ident, labels.get(lang or "en", labels["en"]), upper)
-    ident, upper, labels = BANDS[-1]
-    return Verdict(ident, labels.get(lang or "en", labels["en"]), upper)
+    ident, _, labels = next(band for band in BANDS if value <= band[1] or band is BANDS[-1])
+    return Verdict(ident, labels.get(lang or "en", labels["en"]))
 
 
-def categories(hits: Iterable[Hit | Kind]) -> tuple[tuple[str, float], ...]:
-    """Total weight per category of hits (or of their `Kind`s), heaviest first (ties by name)."""
+def categories(hits: Iterable[Hit | HitEntry]) -> tuple[tuple[str, float], ...]:
+    """Total weight per category of hits (or of their `HitEntry`s), heaviest first (ties by name)."""
     totals: dict[str, float] = defaultdict(float)
     for hit in hits:
         totals[hit.category] += hit.weight
     return tuple(sorted(((k, round(v, 2)) for k, v in totals.items()), key=lambda kv: (-kv[1], kv[0])))
-
-
-def house_card(ids: Sequence[str]) -> tuple[str | None, ...]:
-    """A 5x5 card (row-major) from 24 ids with the free centre as None."""
-    if not ids:
-        return ()
-    middle = CARD_SIDE * CARD_SIDE // 2
-    cells: list[str | None] = list(ids[:middle]) + [None] + list(ids[middle:middle * 2])
-    return tuple(cells)
-
-
-def marked(card: Sequence[str | None], ids: Collection[str]) -> tuple[bool, ...]:
-    """For each square of a card: whether its entry is among `ids` (the free centre always is)."""
-    return tuple(cell is None or cell in ids for cell in card)
-
-
-def lines_of(side: int) -> list[list[int]]:
-    """All rows, columns and both diagonals of a square card, as cell indexes."""
-    rows = [[r * side + c for c in range(side)] for r in range(side)]
-    cols = [[r * side + c for r in range(side)] for c in range(side)]
-    diagonals = [[i * side + i for i in range(side)], [i * side + side - 1 - i for i in range(side)]]
-    return rows + cols + diagonals
-
-
-def completed_lines(marked: Sequence[bool]) -> list[list[int]]:
-    """The lines of a square card whose every cell is marked."""
-    side = math.isqrt(len(marked))
-    if side * side != len(marked) or side == 0:
-        return []
-    return [line for line in lines_of(side) if all(marked[i] for i in line)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from bingo.hits import HitsBuilder, Kind
+from bingo.hits import HitsBuilder, HitEntry
 from bingo.lines import line_starts, position
 from bingo.matcher import LangMatcher, Match
 from bingo.models import Passage
@@ -79,7 +79,7 @@ def _row(para: Paragraph, match: Match, starts: Sequence[int]) -> HitRow:
 class Tally:
     """A file's findings so far: partials are added in text order, their rows packed into `Hits`."""
 
-    kind_of: Callable[[str], Kind]
+    entry_of: Callable[[str], HitEntry]
     words: int = 0
     suppressed: int = 0
     hits: HitsBuilder = field(default_factory=HitsBuilder)
@@ -89,6 +89,6 @@ class Tally:
         """Add the next partial of the file."""
         self.words += partial.words
         self.suppressed += partial.suppressed
-        self.hits.extend(partial.rows, self.kind_of)
+        self.hits.extend(partial.rows, self.entry_of)
         if len(self.passages) < MAX_PASSAGES:
             self.passages.extend(partial.passages[:MAX_PASSAGES - len(self.passages)])

@@ -8,7 +8,7 @@ from typing import Any
 
 from bingo.cards.game import Game
 from bingo.models import Hit
-from bingo.scoring import completed_lines
+from bingo.grid import completed_lines
 
 
 @dataclass

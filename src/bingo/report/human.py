@@ -90,7 +90,7 @@ def hit_table(result: FileResult) -> Table:
     table.add_column(labels[4], max_width=21)
     table.add_column("#", justify="right")
     table.add_column(f"{labels[6]} → {labels[2]}")
-    counts = Counter(kind.id for kind in result.hits.kinds())
+    counts = Counter(kind.id for kind in result.hits.entries())
     for ident, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         info = result.entry(ident)
         if info is None:
