@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
 import time
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 KEEP = 16  # compiled versions kept per kind of file (de-, en-, lexicon-): each edit of a lexicon adds one
 STALE_TMP_SECONDS = 3600  # a temporary file this old was left by a process that died while writing
+
+
+def code_digest(*modules: ModuleType) -> str:
+    """A hash of the source of the modules that produce a cached document.
+
+    Part of every cache key, so that a change to that code (an editable install, a new version)
+    never reuses a stale document: nothing has to be bumped by hand.
+    """
+    digest = hashlib.sha256()
+    for module in modules:
+        digest.update(Path(module.__file__ or "").read_bytes())
+    return digest.hexdigest()
 
 
 def cache_dir() -> Path:

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from bingo import __version__, cache, forms, nlp
@@ -33,11 +33,7 @@ def part_key(ident: str, index: int) -> str:
 @lru_cache(maxsize=1)
 def code_digest() -> str:
     """A hash of the modules that decide what is compiled, so that a code change never reuses a stale cache."""
-    digest = hashlib.sha256()
-    for module in (forms, nlp):
-        digest.update(Path(module.__file__ or "").read_bytes())
-    digest.update(Path(__file__).read_bytes())
-    return digest.hexdigest()
+    return cache.code_digest(forms, nlp, sys.modules[__name__])
 
 
 @dataclass(frozen=True)

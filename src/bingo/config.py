@@ -168,22 +168,14 @@ def _read(path: Path) -> str:
 
 def load_yaml(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
     """A `.bingo.yaml` as a mapping plus the line of each top-level key."""
-    import yaml  # lazily: most runs have no YAML configuration
+    from bingo import yamlfile  # lazily: most runs have no YAML configuration
 
-    text = _read(path)
-    try:
-        data = yaml.safe_load(text)
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ConfigError([located(str(path), mark.line + 1 if mark else None,
-                                   f"invalid YAML: {getattr(exc, 'problem', None) or exc}")]) from None
+    data, node = yamlfile.parse(path, ConfigError, _read(path))
     if data is None:
         return {}, {}
     if not isinstance(data, dict):
         raise ConfigError([located(str(path), 1, "the configuration must be a mapping of settings")])
-    lines = {k.value: k.start_mark.line + 1 for k, _ in node.value} if isinstance(node, yaml.MappingNode) else {}
-    return data, lines
+    return data, yamlfile.key_lines(node)
 
 
 def load_pyproject(path: Path) -> tuple[dict[str, Any], dict[str, int]] | None:
