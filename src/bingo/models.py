@@ -10,6 +10,8 @@ from bingo.entry import AI_TELL
 from bingo.hits import Hit, Hits, as_hits
 
 JSON_VERSION = 1
+ARROW = "→"
+"""What leads from a message to its plain alternative in every report."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,11 @@ class EntryInfo:
     alternative: str | None
     source: str
     link: str | None = None
+
+    @property
+    def advice(self) -> str:
+        """The message and, when there is one, the plain alternative: `message → alternative`."""
+        return self.message + (f" {ARROW} {self.alternative}" if self.alternative else "")
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON shape of this entry."""
@@ -163,4 +170,4 @@ class RunResult:
         }
 
 
-__all__ = ["JSON_VERSION", "EntryInfo", "FileResult", "Hit", "Hits", "Passage", "RunResult", "Verdict"]
+__all__ = ["ARROW", "JSON_VERSION", "EntryInfo", "FileResult", "Hit", "Hits", "Passage", "RunResult", "Verdict"]

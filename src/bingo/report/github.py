@@ -32,9 +32,7 @@ def render(run: RunResult, out: TextIO, options: Options) -> None:
             continue
         for hit in file.hits:
             info = file.entry(hit.id)
-            message = ""
-            if info is not None:
-                message = info.message + (f" → {info.alternative}" if info.alternative else "")
+            message = info.advice if info is not None else ""
             props = (f"file={escape_property(file.path)},line={hit.line},col={hit.column},"
                      f"endLine={hit.end_line},endColumn={hit.end_column},"
                      f"title={escape_property(f'bingo: {hit.term} [{hit.category}]')}")

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from bingo.lexicon import CATEGORIES
 from bingo.lines import split_lines
-from bingo.models import FileResult, Hit, RunResult
+from bingo.models import ARROW, FileResult, Hit, RunResult
 from bingo.report import Options
 from bingo.scoring import AI_TELL_BASELINE
 
@@ -89,7 +89,7 @@ def hit_table(result: FileResult) -> Table:
     table.add_column(labels[3], style="bold", max_width=28)
     table.add_column(labels[4], max_width=21)
     table.add_column("#", justify="right")
-    table.add_column(f"{labels[6]} → {labels[2]}")
+    table.add_column(f"{labels[6]} {ARROW} {labels[2]}")
     counts = Counter(kind.id for kind in result.hits.entries())
     for ident, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         info = result.entry(ident)
@@ -98,7 +98,7 @@ def hit_table(result: FileResult) -> Table:
         category = CATEGORIES.get(info.category, {}).get(lang, info.category)
         why = Text(info.message)
         if info.alternative:
-            why.append(f"\n→ {info.alternative}", style="green")
+            why.append(f"\n{ARROW} {info.alternative}", style="green")
         table.add_row(info.term, category, str(count), why)
     return table
 

@@ -18,13 +18,12 @@ INFO_URI = "https://pypi.org/project/bingo-cx/"
 
 def rule(info: EntryInfo) -> dict[str, Any]:
     """The SARIF reportingDescriptor of one lexicon entry."""
-    help_text = info.message + (f" → {info.alternative}" if info.alternative else "")
     data: dict[str, Any] = {
         "id": info.id,
         "name": info.term,
         "shortDescription": {"text": info.term},
         "fullDescription": {"text": info.message},
-        "help": {"text": help_text},
+        "help": {"text": info.advice},
         "defaultConfiguration": {"level": LEVELS.get(info.level, "warning")},
         "properties": {"category": info.category, "weight": info.weight, "source": info.source,
                        "tags": [info.category, CATEGORIES.get(info.category, {}).get("en", info.category)]},
@@ -42,9 +41,7 @@ def uri(path: str) -> str:
 def result(file: FileResult, hit: Hit, index: int) -> dict[str, Any]:
     """The SARIF result of one hit."""
     info = file.entry(hit.id)
-    message = f"{hit.text}: {info.message}" if info else hit.text
-    if info and info.alternative:
-        message += f" → {info.alternative}"
+    message = f"{hit.text}: {info.advice}" if info else hit.text
     return {
         "ruleId": hit.id,
         "ruleIndex": index,
