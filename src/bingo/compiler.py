@@ -4,9 +4,9 @@ Compiling inverts the lemma lookup tables (about a second per language); the res
 on the lexicon files, package versions and the code that compiles, so it is cached (see
 `bingo.cache`), keyed by a hash of all three, and rebuilt when any changes.
 
-Besides an entry's own patterns (keyed by its id), the one PhraseMatcher holds two kinds of
-helper patterns, told apart by their keys: `!ID` for the phrases in which entry ID is plain
-(`context.except`), `ID#N` for part N of an entry whose parts may stand apart (`apart`).
+Besides an entry's own patterns, the patterns hold its exception phrases and its apart-parts,
+each under its own key (see `bingo.keys`); closed compounds become tokenizer stems (see
+`bingo.compounds`).
 """
 
 from __future__ import annotations
@@ -18,22 +18,15 @@ from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from bingo import __version__, cache, forms, nlp
+from bingo import __version__, cache, compounds, forms, keys, nlp
+from bingo.keys import exception_key, part_key
 from bingo.lexicon import Entry, Lexicon
-
-EXCEPTION_PREFIX = "!"
-PART_SEPARATOR = "#"
-
-
-def part_key(ident: str, index: int) -> str:
-    """The pattern key of part `index` of entry `ident`'s `apart` parts."""
-    return f"{ident}{PART_SEPARATOR}{index}"
 
 
 @lru_cache(maxsize=1)
 def code_digest() -> str:
     """A hash of the modules that decide what is compiled, so that a code change never reuses a stale cache."""
-    return cache.code_digest(forms, nlp, sys.modules[__name__])
+    return cache.code_digest(compounds, forms, keys, nlp, sys.modules[__name__])
 
 
 @dataclass(frozen=True)
@@ -61,20 +54,9 @@ def _entry_surfaces(entry: Entry, lang: str, lemmas: Any, inverted: Any) -> tupl
     for surface in entry.surfaces:
         spellings |= forms.surface_forms(surface, entry, lang, lemmas, inverted)
     singles = {s for s in spellings if " " not in s and "-" not in s}
-    prefixes, suffixes = forms.compound_stems(entry, lang, singles)
+    prefixes, suffixes = compounds.stems(entry, lang, singles)
     spellings |= prefixes  # a split-off stem (Kundenzentrierungs|strategie) is a token of its own
     return spellings, prefixes, suffixes
-
-
-def _stops(entry: Entry, prefixes: set[str]) -> list[tuple[str, str]]:
-    """(stem, continuation) for each one-word exception that extends one of the entry's prefix stems."""
-    out = []
-    for exception in entry.context.exceptions:
-        word = exception.lower()
-        if " " in word or "-" in word:
-            continue
-        out += [(stem, word[len(stem):]) for stem in prefixes if word.startswith(stem) and len(word) > len(stem)]
-    return out
 
 
 def _requires_forms(words: tuple[str, ...], lang: str) -> list[str]:
@@ -105,11 +87,11 @@ def compile_lang(lexicon: Lexicon, lang: str, pipeline: Any) -> CompiledLang:
         spellings[entry.id], pre, suf = _entry_surfaces(entry, lang, lemmas, inverted)
         prefixes |= pre
         suffixes |= suf
-        for stem, rest in _stops(entry, pre):
+        for stem, rest in compounds.stops(entry, pre):
             stops.setdefault(stem, set()).add(rest)
         for exception in entry.context.exceptions:
             fake = replace(entry, term=exception, variants=())
-            spellings.setdefault(EXCEPTION_PREFIX + entry.id, set()).update(
+            spellings.setdefault(exception_key(entry.id), set()).update(
                 forms.surface_forms(exception, fake, lang, lemmas, inverted))
         if entry.context.requires:
             requires[entry.id] = _requires_forms(entry.context.requires, lang)

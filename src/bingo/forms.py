@@ -27,7 +27,6 @@ _DE_ADJ_SUFFIXES = ("e", "en", "er", "es", "em")
 # Words in an inflect-all phrase that do not decline (kostenlos und unverbindlich).
 _DE_FUNCTION_WORDS = frozenset(["und", "oder", "aber", "sowie", "als", "wie", "so", "zu", "zum", "zur", "im", "in", "am", "an", "auf", "aus", "bei", "mit", "von", "vom", "für", "nach", "über", "unter", "vor", "durch", "ohne", "um", "bis", "ganz", "sehr", "noch", "nicht", "nur", "auch", "super", "mega", "total", "richtig", "echt", "wirklich", "unglaublich", "wahnsinnig", "besonders", "äußerst", "extrem", "absolut", "immer", "stets", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "kein", "keine", "keinen", "keinem", "keiner", "keines", "unser", "unsere", "unseren", "unserem", "unserer", "ihr", "ihre", "ihren", "ihrem", "ihrer", "mein", "meine", "dein", "deine", "sein", "seine", "euer", "eure", "jede", "jeder", "jedes", "jeden"])
 # German heads after which a compound takes the linking -s (Kundenzentrierung-s-strategie).
-_DE_LINKING_S = ("ung", "heit", "keit", "schaft", "ion", "tät", "tum", "ling")
 _WORD_SPLIT = re.compile(r"(?<=[^\W_])-(?=[^\W_])| +")
 MAX_FORMS_PER_SURFACE = 400
 
@@ -142,22 +141,3 @@ def surface_forms(surface: str, entry: Entry, lang: str, lemmas: Mapping[str, st
     out = {" ".join(w.lower() for w in words)}  # the written form survives the cap below
     out.update(" ".join(combo) for combo in itertools.islice(itertools.product(*options), MAX_FORMS_PER_SURFACE))
     return out
-
-
-def compound_stems(entry: Entry, lang: str, single_forms: set[str]) -> tuple[set[str], set[str]]:
-    """Stems that may open (prefix) or close (suffix) a closed German compound, for one entry."""
-    prefixes: set[str] = set()
-    suffixes: set[str] = set()
-    if entry.compound == "none":
-        return prefixes, suffixes
-    for surface in entry.surfaces:
-        if len(split_words(surface)) != 1:
-            continue
-        base = surface.lower()
-        if entry.compound in ("prefix", "any"):
-            prefixes.add(base)
-            if lang == "de" and base.endswith(_DE_LINKING_S):
-                prefixes.add(base + "s")
-        if entry.compound in ("suffix", "any"):
-            suffixes.update(f for f in single_forms if f.startswith(base[:3]) and " " not in f and "-" not in f)
-    return prefixes, suffixes

@@ -15,8 +15,8 @@ import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from bingo import nlp
-from bingo.compiler import EXCEPTION_PREFIX, PART_SEPARATOR, CompiledLang
+from bingo import keys, nlp
+from bingo.compiler import CompiledLang
 from bingo.entry import SENTENCE_ENDS
 from bingo.lexicon import Entry
 
@@ -43,7 +43,11 @@ class Match(NamedTuple):
     end: int
 
 
-def _most_tokens_first(claim: tuple[str, int, int, tuple[tuple[int, int], ...]]) -> tuple[int, bool, int, str]:
+Claim = tuple[str, int, int, tuple[tuple[int, int], ...]]
+"""A candidate hit: key, first and end token, and the token ranges it would take."""
+
+
+def _most_tokens_first(claim: Claim) -> tuple[int, bool, int, str]:
     """Sort key: matches that claim more tokens first, a contiguous one before parts standing apart,
     then text order, then id (deterministic)."""
     key, start, _, owned = claim
@@ -93,6 +97,7 @@ class LangMatcher:
         self.compiled = compiled
         self.index = nlp.PhraseIndex(pipeline, compiled.patterns, nlp.match_attr(compiled.norms))
         self.entries = entries
+        self.keys = {key: keys.parse(key) for key in compiled.patterns}
         self.requires = {key: (frozenset(w for w in words if not w.endswith("*")),
                                tuple(w[:-1] for w in words if w.endswith("*")))
                          for key, words in compiled.requires.items()}
@@ -109,12 +114,13 @@ class LangMatcher:
         exceptions: dict[str, list[tuple[int, int]]] = {}
         parts: dict[str, dict[int, list[tuple[int, int]]]] = {}
         candidates = []
+        parsed = self.keys
         for key, start, end in found:
-            if key[0] == EXCEPTION_PREFIX:
-                exceptions.setdefault(key[1:], []).append((start, end))
-            elif PART_SEPARATOR in key:
-                ident, index = key.rsplit(PART_SEPARATOR, 1)
-                parts.setdefault(ident, {}).setdefault(int(index), []).append((start, end))
+            kind, ident, index = parsed[key]
+            if kind == "exception":
+                exceptions.setdefault(ident, []).append((start, end))
+            elif kind == "part":
+                parts.setdefault(ident, {}).setdefault(index, []).append((start, end))
             else:
                 candidates.append((key, start, end))
         requires, capitals = self.requires, self.capitals
@@ -122,7 +128,7 @@ class LangMatcher:
                       if ((c[0] not in requires and c[0] not in exceptions) or self._allowed(doc, *c, exceptions))
                       and (c[0] not in capitals or c[2] - c[1] > 1 or not doc[c[1]].text.islower())]
         # Parts standing apart claim only their own tokens: jargon between them is still found.
-        claims = [(key, start, end, ((start, end),)) for key, start, end in candidates]
+        claims: list[Claim] = [(key, start, end, ((start, end),)) for key, start, end in candidates]
         if parts:
             claims += [(ident, chain[0][0], chain[-1][1], chain) for ident, chain in self._apart_chains(doc, parts)
                        if self._allowed(doc, ident, chain[0][0], chain[-1][1], exceptions)]

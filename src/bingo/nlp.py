@@ -11,14 +11,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from bingo import compounds
 from bingo.errors import BingoError
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
-
-LETTER = r"[^\W\d_]"
-
 
 def blank(lang: str) -> Language:
     """A blank spaCy pipeline for `lang` (tokenizer only), to be finished by `configure_tokenizer`.
@@ -46,8 +44,8 @@ def configure_tokenizer(nlp: Language, prefixes: Iterable[str], suffixes: Iterab
                         stops: Mapping[str, Sequence[str]] | None = None) -> None:
     """Split hyphenated words (also in German) and known compound stems off closed compounds.
 
-    `stops` maps a prefix stem to the continuations after which it is not split off, so that
-    an exception covers every longer compound too (Mehrwert|steuer, Mehrwert|steuersatz, ...).
+    The stems and `stops` (continuations after which a prefix stem is not split off) are those of
+    `bingo.compounds`, which builds the searches installed here.
 
     Splitting happens inside spaCy's tokenizer, which caches each distinct chunk, so compound
     detection costs nothing per repeated word at scan time. The language's own affix rules stay
@@ -58,49 +56,19 @@ def configure_tokenizer(nlp: Language, prefixes: Iterable[str], suffixes: Iterab
     from spacy.lang.char_classes import ALPHA, HYPHENS
 
     tokenizer = nlp.tokenizer
-    stems = sorted(set(prefixes), key=lambda s: (-len(s), s))
-    heads = sorted(set(suffixes), key=lambda s: (-len(s), s))
+    stems, heads = set(prefixes), set(suffixes)
     base_prefix, base_suffix, base_infix = tokenizer.prefix_search, tokenizer.suffix_search, tokenizer.infix_finditer
     # Every affix setter reloads all special cases (~25 ms each): set them with no rules loaded,
     # then load the rules once.
     rules = tokenizer.rules
     tokenizer.rules = {}
     if stems:
-        stops = stops or {}
-        alternatives = [re.escape(s) + (f"(?!{'|'.join(map(re.escape, sorted(stops[s])))})" if stops.get(s) else "")
-                        for s in stems]
-        stem_re = re.compile(rf"^(?i:{'|'.join(alternatives)})(?={LETTER}{{3}})")
-        tokenizer.prefix_search = _first(base_prefix, stem_re.search)
+        tokenizer.prefix_search = _first(base_prefix, compounds.prefix_search(stems, stops or {}))
     if heads:
-        tokenizer.suffix_search = _leftmost(base_suffix, _head_search(heads))
+        tokenizer.suffix_search = _leftmost(base_suffix, compounds.suffix_search(heads))
     hyphen = re.compile(rf"(?<=[{ALPHA}0-9])(?:{HYPHENS})(?=[{ALPHA}])")
     tokenizer.infix_finditer = _merged(base_infix, hyphen.finditer, frozenset(HYPHENS.replace("|", "")))
     tokenizer.rules = rules
-
-
-_REST = re.compile(r".+\Z", re.S)
-_LETTERS = re.compile(rf"{LETTER}{{3}}\Z")
-
-
-def _head_search(heads: Iterable[str]) -> Any:
-    """Suffix search for compound heads: the longest head ending the text after at least three letters.
-
-    Equivalent to the alternation `(?<=LETTER{3})(?i:head|...)$`, but looked up in a set per
-    head length: with 500 German heads the regex tried every head at every position and was a
-    quarter of compiling the lexicon (and of tokenising new words at scan time).
-    """
-    table = {head.lower() for head in heads}
-    lengths = sorted({len(head) for head in table}, reverse=True)
-
-    def search(text: str) -> Any:
-        size = len(text)
-        low = text.lower()
-        for length in lengths:
-            start = size - length
-            if start >= 3 and low[start:] in table and _LETTERS.match(text, start - 3, start):
-                return _REST.search(text, start)
-        return None
-    return search
 
 
 def _first(base: Any, extra: Any) -> Any:
