@@ -95,7 +95,7 @@ class Gates:
 
     def failures(self, run: RunResult) -> list[str]:
         """One line per failing file, saying why."""
-        out = []
+        out: list[str] = []
         for result in run.scanned:
             reasons = self.over(result)
             if self.baseline is not None:

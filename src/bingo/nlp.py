@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from bingo import compounds
 from bingo.errors import BingoError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
     from spacy.tokens import Doc
 
 def blank(lang: str) -> Language:
@@ -55,7 +56,7 @@ def configure_tokenizer(nlp: Language, prefixes: Iterable[str], suffixes: Iterab
     """
     from spacy.lang.char_classes import ALPHA, HYPHENS
 
-    tokenizer = nlp.tokenizer
+    tokenizer = _tokenizer(nlp)
     stems, heads = set(prefixes), set(suffixes)
     base_prefix, base_suffix, base_infix = tokenizer.prefix_search, tokenizer.suffix_search, tokenizer.infix_finditer
     # Every affix setter reloads all special cases (~25 ms each): set them with no rules loaded,
@@ -105,11 +106,16 @@ def match_attr(norms: Mapping[str, str]) -> str:
     return "NORM" if norms else "LOWER"
 
 
+def _tokenizer(nlp: Language) -> Tokenizer:
+    """The pipeline's tokenizer (typed: spaCy declares any callable)."""
+    return cast("Tokenizer", nlp.tokenizer)
+
+
 def tokenize_all(nlp: Language, texts: Sequence[str], attr: str = "LOWER") -> list[list[str]]:
     """The LOWER or NORM strings of the tokens of many short strings, skipping whitespace tokens."""
     if attr == "NORM":
-        return [[t.norm_ for t in doc if not t.is_space] for doc in nlp.tokenizer.pipe(texts)]
-    return [[t.lower_ for t in doc if not t.is_space] for doc in nlp.tokenizer.pipe(texts)]
+        return [[t.norm_ for t in doc if not t.is_space] for doc in _tokenizer(nlp).pipe(texts)]
+    return [[t.lower_ for t in doc if not t.is_space] for doc in _tokenizer(nlp).pipe(texts)]
 
 
 def set_norms(nlp: Language, norms: Mapping[str, str]) -> None:
@@ -135,7 +141,8 @@ def lemma_table(lang: str) -> Mapping[str, str]:
     try:
         data = resources.files("spacy_lookups_data") / "data" / f"{lang}_lemma_lookup.json.gz"
         with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
-            return json.load(handle)
+            table: dict[str, str] = json.load(handle)
+            return table
     except (ModuleNotFoundError, OSError, ValueError) as exc:
         raise BingoError(f"no lemma lookup table for '{lang}' (is spacy-lookups-data installed?): {exc}") from None
 
@@ -166,7 +173,7 @@ class PhraseIndex:
             # uses) instead of a Doc: building ~6,000 Docs was a tenth of every start-up.
             arrays = [[ids[t] if t in ids else ids.setdefault(t, strings.add(t)) for t in tokens]
                       for tokens in token_lists if tokens]
-            self.matcher.add(key, arrays)
+            self.matcher.add(key, arrays)  # type: ignore[arg-type]  # spaCy accepts token-id lists too
             self.keys[strings[key]] = key
 
     def make_doc(self, text: str) -> Doc:
@@ -213,7 +220,7 @@ def versions() -> dict[str, Any]:
     """Versions that decide whether a cached compiled lexicon is still valid."""
     from importlib.metadata import PackageNotFoundError, version
 
-    out = {}
+    out: dict[str, str | None] = {}
     for name in ("spacy", "spacy-lookups-data"):
         try:
             out[name] = version(name)

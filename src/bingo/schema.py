@@ -104,7 +104,8 @@ def build_entry(raw: Any, path: str, line: int, keys: dict[str, int], problems: 
     slots = _build_slots(raw.get("slots"), lambda m: bad("slots", m))
     apart = _build_apart(raw.get("apart"), lambda m: bad("apart", m))
     examples = raw.get("examples")
-    matches = no_matches = ()
+    matches: tuple[str, ...] | None = ()
+    no_matches: tuple[str, ...] | None = ()
     if "examples" in raw:
         if not isinstance(examples, dict) or set(examples) - {"match", "no_match"}:
             bad("examples", "'examples' must be a mapping with 'match' and optional 'no_match' lists")
@@ -117,6 +118,9 @@ def build_entry(raw: Any, path: str, line: int, keys: dict[str, int], problems: 
                 bad("examples", "'examples.no_match' must be a list of texts")
     if len(problems) > start:
         return None
+    # every required field was present and checked above
+    assert isinstance(ident, str) and isinstance(term, str) and isinstance(lang, str)
+    assert isinstance(category, str) and isinstance(weight, int | float) and isinstance(source, str)
     return Entry(
         id=ident, term=term.strip(), lang=lang, category=category, weight=float(weight),
         message=message, source=source.strip(), variants=variants or (), alternative=alternative,

@@ -11,13 +11,13 @@ from pathlib import Path
 
 from bingo import nlp
 from bingo.errors import LexiconError, located
-from bingo.lexicon import Lexicon, load_lexicon
+from bingo.lexicon import Entry, Lexicon, load_lexicon
 from bingo.scanner import Scanner
 
 
 def check_examples(scanner: Scanner) -> list[str]:
     """Every `match` example hits its entry and no `no_match` example does, in each of its languages."""
-    problems = []
+    problems: list[str] = []
     for entry in sorted(scanner.lexicon.entries.values(), key=lambda e: (e.file, e.line)):
         for lang in entry.langs:
             matcher = scanner.matcher(lang)
@@ -32,7 +32,7 @@ def check_examples(scanner: Scanner) -> list[str]:
 
 def check_collisions(scanner: Scanner) -> list[str]:
     """No two entries may produce the same token pattern, and every entry has at least one."""
-    problems = []
+    problems: list[str] = []
     entries = scanner.lexicon.entries
     for lang in ("de", "en"):
         owners: dict[tuple[str, ...], set[str]] = defaultdict(set)
@@ -43,12 +43,12 @@ def check_collisions(scanner: Scanner) -> list[str]:
                 problems.append(located(entry.file, entry.line, f"{entry.id} ({lang}): term and variants produce no tokens"))
             for tokens in token_lists:
                 owners[tuple(tokens)].add(entry.id)
-        for tokens, ids in sorted(owners.items()):
+        for pattern, ids in sorted(owners.items()):
             if len(ids) > 1:
                 first = min(ids, key=lambda i: (entries[i].file, entries[i].line))
                 others = ", ".join(sorted(ids - {first}))
                 problems.append(located(entries[first].file, entries[first].line,
-                                        f"{first} ({lang}): '{' '.join(tokens)}' is also matched by {others}"))
+                                        f"{first} ({lang}): '{' '.join(pattern)}' is also matched by {others}"))
     return problems
 
 
@@ -59,7 +59,7 @@ def check_near_duplicates(scanner: Scanner) -> list[str]:
     by an ending (`Kundenerlebnis` and `Kundenerlebnisse` as two entries), so that 600+ entries
     stay one entry per concept.
     """
-    problems = []
+    problems: list[str] = []
     entries = scanner.lexicon.entries
     for lang in ("de", "en"):
         lemmas = {form.lower(): lemma.lower() for form, lemma in nlp.lemma_table(lang).items()}
@@ -94,8 +94,8 @@ def _base(word: str, lemmas: dict[str, str]) -> str:
 
 def check_order(lexicon: Lexicon) -> list[str]:
     """Entries are sorted by id within each file, so diffs stay small and duplicates visible."""
-    problems = []
-    by_file: dict[str, list] = defaultdict(list)
+    problems: list[str] = []
+    by_file: dict[str, list[Entry]] = defaultdict(list)
     for entry in lexicon.entries.values():
         by_file[entry.file].append(entry)
     for file, entries in sorted(by_file.items()):

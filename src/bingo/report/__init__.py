@@ -38,4 +38,5 @@ class Renderer(Protocol):
 
 def renderer(name: str) -> Renderer:
     """The render function for a format name (KeyError for unknown names)."""
-    return importlib.import_module(FORMATTERS[name]).render
+    render: Renderer = importlib.import_module(FORMATTERS[name]).render
+    return render

@@ -6,7 +6,7 @@ from collections import Counter
 from typing import TextIO
 
 from rich import box
-from rich.console import Console, Group
+from rich.console import Console, Group, JustifyMethod, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -41,7 +41,7 @@ def render(run: RunResult, out: TextIO, options: Options) -> None:
 def file_block(result: FileResult, options: Options) -> Group:
     """Header, hit table, passages and card of one file."""
     lang = result.lang or "en"
-    parts: list = [header(result)]
+    parts: list[RenderableType] = [header(result)]
     if result.hits:
         parts += [Text(""), hit_table(result)]
         if options.passages:
@@ -160,8 +160,9 @@ def card(result: FileResult) -> Table:
 def summary_table(run: RunResult) -> Table:
     """One row per input: language, words, hits, score, verdict, bingo or the error."""
     table = Table(title="Summary", box=box.SIMPLE_HEAD, show_edge=False)
-    for name, justify in (("File", "left"), ("Lang", "left"), ("Words", "right"), ("Hits", "right"),
-                          ("Score", "right"), ("AI/1k", "right"), ("Verdict", "left"), ("Bingo", "left")):
+    columns: tuple[tuple[str, JustifyMethod], ...] = (("File", "left"), ("Lang", "left"), ("Words", "right"), ("Hits", "right"),
+                          ("Score", "right"), ("AI/1k", "right"), ("Verdict", "left"), ("Bingo", "left"))
+    for name, justify in columns:
         table.add_column(name, justify=justify)
     for result in run.files:
         if result.error is not None:
