@@ -15,7 +15,8 @@ from bingo.cards.game import cells_per_card, deal, from_dict
 from bingo.cli import app
 from bingo.errors import BingoError
 
-POOL = [(f"t{i:02}", f"Begriff Nummer {i} mit Überlänge-Kundenzentrierungsstrategie" if i == 3 else f"Begriff {i} ä ö ü ß")
+POOL = [(f"t{i:02}",
+         f"Begriff Nummer {i} mit Überlänge-Kundenzentrierungsstrategie" if i == 3 else f"Begriff {i} ä ö ü ß")
         for i in range(40)]
 WORDS = "\n".join(["# Meeting-Bingo", "Synergien", "Touchpoint", "Customer Journey", "Mindset", "Roadmap", "Quick Win",
                    "Deep Dive", "Stakeholder", "Agilität", "Paradigmenwechsel"]) + "\n"
@@ -26,7 +27,8 @@ def make(count: int = 5, size: int = 5, free: bool = True, seed: int = 1, pool=P
                 digest="d", options={"count": count, "size": size})
 
 
-@pytest.mark.parametrize(("size", "free", "cells"), [(3, True, 8), (4, True, 16), (5, True, 24), (5, False, 25), (3, False, 9)])
+@pytest.mark.parametrize(("size", "free", "cells"),
+                         [(3, True, 8), (4, True, 16), (5, True, 24), (5, False, 25), (3, False, 9)])
 def test_sizes_and_free_centre(size: int, free: bool, cells: int) -> None:
     game = make(size=size, free=free)
     assert cells_per_card(size, free) == cells
@@ -73,7 +75,8 @@ def test_round_winner_is_the_earliest_completed_line() -> None:
                    line=1, column=start + 1, end_line=1, end_column=start + 2, start=start, end=start + 1)
 
     play = Round.start(game)
-    hits = [hit(second[0], 0), hit(first[0], 10), hit(second[1], 20), hit(first[1], 30), hit(first[2], 40), hit(second[2], 50)]
+    hits = [hit(second[0], 0), hit(first[0], 10), hit(second[1], 20), hit(first[1], 30), hit(first[2], 40),
+            hit(second[2], 50)]
     play.hear(hits)
     winners = play.winners()
     assert [w.index for w in winners][:1] == [0]  # card 1's top row completed at offset 40, card 2's at 50
@@ -112,7 +115,8 @@ def test_card_pdf_pages_text_and_game_file(runner: CliRunner, tmp_path: Path) ->
 def test_card_html_and_svg_are_well_formed(runner: CliRunner, tmp_path: Path) -> None:
     for suffix in ("html", "svg"):
         out = tmp_path / f"cards.{suffix}"
-        result = runner.invoke(app, ["card", "--count", "4", "--seed", "5", "--words", str(words_file(tmp_path)), "--size", "3", "-o", str(out)])
+        result = runner.invoke(app, ["card", "--count", "4", "--seed", "5", "--words", str(words_file(tmp_path)),
+                                     "--size", "3", "-o", str(out)])
         assert result.exit_code == 0, result.output
         content = out.read_text(encoding="utf-8")
         game = from_dict(json.loads((tmp_path / "cards.game.json").read_text(encoding="utf-8")))
@@ -132,6 +136,51 @@ def test_card_text_and_json_to_stdout(runner: CliRunner, tmp_path: Path) -> None
     one = runner.invoke(app, ["card", "--seed", "9", "--count", "3", "--format", "json"]).stdout
     two = runner.invoke(app, ["card", "--seed", "9", "--count", "3", "--format", "json"]).stdout
     assert one == two and json.loads(one)["seed"] == 9
+
+
+def test_card_html_and_svg_to_stdout(runner: CliRunner) -> None:
+    # without --output these crashed on None.open(); they are text, so they go to stdout like text and json
+    svg = runner.invoke(app, ["card", "--seed", "2", "--format", "svg"])
+    assert svg.exit_code == 0, svg.output
+    ET.fromstring(svg.stdout)
+    page = runner.invoke(app, ["card", "--seed", "2", "--format", "html", "--per-page", "2"])
+    assert page.exit_code == 0 and page.stdout.startswith("<!DOCTYPE html>")
+    assert "game file" not in svg.stderr  # no --output to put a game file beside, no --game asked for
+
+
+def test_card_format_from_suffix_and_game_file_path() -> None:
+    from bingo.cards.output import CARD_FORMATS, card_format, game_file_for
+
+    assert CARD_FORMATS == ("pdf", "html", "svg", "text", "json")
+    assert card_format(None, Path("a/Cards.HTM")) == "html" and card_format(None, Path("x.doc")) == "text"
+    assert card_format("json", Path("x.pdf")) == "json" and card_format(None, None) == "text"
+    assert game_file_for(Path("out/offsite.pdf")) == Path("out/offsite.game.json")
+
+
+def test_titles_and_game_files(tmp_path: Path) -> None:
+    from bingo.cards.game import load_game, title_for
+
+    assert title_for("de") == "Bullshit-Bingo" and title_for("en", ["ai-tell"]) == "AI Tell Bingo"
+    assert title_for("de", ("ai-tell", "idiom")) == "Bullshit-Bingo"
+    with pytest.raises(BingoError, match=r"missing\.json: no such game file"):
+        load_game(tmp_path / "missing.json")
+    (tmp_path / "bad.json").write_text("{", encoding="utf-8")
+    with pytest.raises(BingoError, match=r"bad\.json: not a bingo game file"):
+        load_game(tmp_path / "bad.json")
+    (tmp_path / "g.json").write_text(make(count=2).to_json(), encoding="utf-8")
+    assert load_game(tmp_path / "g.json") == make(count=2)
+
+
+def test_round_bingos_pair_each_winner_with_its_hit() -> None:
+    from bingo.models import Hit
+
+    game = make(count=2, size=3)
+    hits = [Hit(id=cell, term=game.terms[cell], text=cell, category="x", weight=1, level="warning", line=1,
+                column=n + 1, end_line=1, end_column=n + 2, start=n, end=n + 1)
+            for n, cell in enumerate(game.cards[1][:3])]
+    play = Round.start(game)
+    play.hear(hits)
+    assert [(state.index, hit.start) for state, hit in play.bingos()] == [(1, 2)]
 
 
 def test_card_errors(runner: CliRunner, tmp_path: Path) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from bingo.version import __version__
+
 __all__ = ["Scanner", "__version__", "scan_text"]
 
 if TYPE_CHECKING:

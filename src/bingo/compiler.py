@@ -18,7 +18,8 @@ from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from bingo import __version__, cache, compounds, forms, keys, nlp
+from bingo import cache, compounds, forms, keys, nlp
+from bingo.version import __version__
 from bingo.keys import exception_key, part_key
 from bingo.lexicon import Entry, Lexicon
 

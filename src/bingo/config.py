@@ -16,9 +16,9 @@ from typing import Any
 
 from bingo.errors import BingoError, ConfigError, located
 from bingo.lexicon import CATEGORIES, LEVELS
+from bingo.report import FORMAT_CHOICES
 
 YAML_NAMES = (".bingo.yaml", ".bingo.yml")
-FORMATS = ("auto", "rich", "plain", "json", "sarif", "github", "line")
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ CHECKS: dict[str, tuple[Callable[[Any], Any], str]] = {
     "fail_on": (_fail_on, f"categories ({', '.join(CATEGORIES)}) or levels ({', '.join(LEVELS)})"),
     "include": (_strings, "a list of glob patterns"),
     "exclude": (_strings, "a list of glob patterns"),
-    "format": (_choice(FORMATS), f"one of {', '.join(FORMATS)}"),
+    "format": (_choice(FORMAT_CHOICES), f"one of {', '.join(FORMAT_CHOICES)}"),
     "skip_quotes": (lambda v: v if isinstance(v, bool) else None, "true or false"),
     "jobs": (_int(1, 256), "a whole number from 1 to 256"),
 }
@@ -185,7 +185,8 @@ def load_pyproject(path: Path) -> tuple[dict[str, Any], dict[str, int]] | None:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+)", str(exc))
-        raise ConfigError([located(str(path), int(match.group(1)) if match else None, f"invalid TOML: {exc}")]) from None
+        where = int(match.group(1)) if match else None
+        raise ConfigError([located(str(path), where, f"invalid TOML: {exc}")]) from None
     table = data.get("tool", {}).get("bingo")
     if table is None:
         return None

@@ -72,6 +72,10 @@ class Round:
         done = [c for c in self.cards if c.won_at is not None]
         return sorted(done, key=lambda c: (c.won_seq, c.index))
 
+    def bingos(self) -> list[tuple[CardState, Hit]]:
+        """The winners with the hit that completed each one's first line, earliest first."""
+        return [(card, card.won_at) for card in self.winners() if card.won_at is not None]
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of a checked game."""
         winners = self.winners()
@@ -82,7 +86,8 @@ class Round:
             "cards": [{
                 "card": c.index + 1,
                 "bingo": c.won_at is not None,
-                "marked": [self.game.terms.get(cell, "") for cell, on in zip(c.cells, c.marked, strict=True) if on and cell],
+                "marked": [self.game.terms.get(cell, "")
+                           for cell, on in zip(c.cells, c.marked, strict=True) if on and cell],
                 "completed_at": None if c.won_at is None else {
                     "term": c.won_at.term, "text": c.won_at.text, "line": c.won_at.line, "column": c.won_at.column,
                     "offset": c.won_at.start, "squares": c.line},

@@ -9,12 +9,20 @@ import random
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from bingo.errors import BingoError
 
 GAME_VERSION = 1
 LABELS = {"de": ("Spiel", "Karte", "FREI"), "en": ("Game", "Card", "FREE")}
+TITLES = {"de": "Bullshit-Bingo", "en": "Buzzword Bingo"}
+AI_TELL_TITLES = {"de": "KI-Floskel-Bingo", "en": "AI Tell Bingo"}  # a card dealt from the ai-tell category only
+
+
+def title_for(lang: str, categories: Sequence[str] = ()) -> str:
+    """The default title of a game: its own for a card of AI tells only, else the language's bingo name."""
+    return (AI_TELL_TITLES if tuple(categories) == ("ai-tell",) else TITLES)[lang]
 
 
 @dataclass(frozen=True)
@@ -63,12 +71,24 @@ def from_dict(data: Mapping[str, Any], where: str = "game file") -> Game:
         cards = tuple(tuple(cell for cell in card) for card in data["cards"])
         game = Game(id=str(data["game"]), seed=int(data["seed"]), lang=str(data["lang"]), size=int(data["size"]),
                     free=bool(data["free"]), title=str(data["title"]), source=str(data["source"]),
-                    digest=str(data["lexicon"]), terms=dict(data["terms"]), cards=cards, options=dict(data.get("options", {})))
+                    digest=str(data["lexicon"]), terms=dict(data["terms"]), cards=cards,
+                    options=dict(data.get("options", {})))
     except (KeyError, TypeError, ValueError) as exc:
         raise BingoError(f"{where}: not a bingo game file ({type(exc).__name__}: {exc})") from None
     if any(len(card) != game.size * game.size for card in cards):
         raise BingoError(f"{where}: a card does not have {game.size}x{game.size} squares")
     return game
+
+
+def load_game(path: Path) -> Game:
+    """Read a game file written by `bingo card`; BingoError naming the file when it is missing or malformed."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BingoError(f"{path}: no such game file") from None
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise BingoError(f"{path}: not a bingo game file ({exc})") from None
+    return from_dict(data, str(path))
 
 
 def cells_per_card(size: int, free: bool) -> int:
@@ -95,7 +115,7 @@ def deal(pool: Sequence[tuple[str, str]], *, count: int, size: int, free: bool, 
                          f"not {count}")
     rng = random.Random(seed)
     seen: set[frozenset[str]] = set()
-    cards = []
+    cards: list[tuple[str | None, ...]] = []
     while len(cards) < count:
         chosen = rng.sample(ids, need)
         key = frozenset(chosen)

@@ -6,9 +6,12 @@ encoding, which covers German umlauts and ß, so no font file has to be shipped.
 
 from __future__ import annotations
 
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from bingo.cards.game import Game
+
+if TYPE_CHECKING:  # for the annotation only: reportlab itself is imported when a PDF is drawn
+    from reportlab.pdfgen.canvas import Canvas
 
 MARGIN = 36  # points (half an inch)
 
@@ -41,7 +44,7 @@ def _fit(text: str, font: str, width: float, height: float, start: float) -> tup
     return 5, simpleSplit(text, font, 5, width)
 
 
-def _card(canvas: object, game: Game, index: int, box: tuple[float, float, float, float]) -> None:
+def _card(canvas: Canvas, game: Game, index: int, box: tuple[float, float, float, float]) -> None:
     """Draw one card (title, grid, label) inside its box."""
     x, y, w, h = box
     pad = 10
@@ -93,12 +96,13 @@ def render_pdf(game: Game, out: BinaryIO, per_page: int = 1, paper: str = "a4") 
         if per_page > 1:
             canvas.setDash(4, 4)
             canvas.setLineWidth(0.4)
-            x, y, w, h = boxes[-1]
+            _, y, _, h = boxes[-1]
             if per_page == 4:
                 canvas.line(MARGIN + (width - 2 * MARGIN) / 2, y, MARGIN + (width - 2 * MARGIN) / 2, height - MARGIN)
             canvas.line(MARGIN, y + h, width - MARGIN, y + h)
             canvas.setDash()
         canvas.setFont("Helvetica", 7)
-        canvas.drawCentredString(width / 2, MARGIN / 2, f"{game.label(start).rsplit(' · ', 1)[0]} · seed {game.seed} · bingo")
+        footer = f"{game.label(start).rsplit(' · ', 1)[0]} · seed {game.seed} · bingo"
+        canvas.drawCentredString(width / 2, MARGIN / 2, footer)
         canvas.showPage()
     canvas.save()

@@ -8,15 +8,19 @@ from typing import Protocol, TextIO
 
 from bingo.models import RunResult
 
-# name -> module; modules are imported only when their format is used.
+# name -> module; modules are imported only when their format is used. The order is the one
+# `--help`, the CLI's and the config file's error messages list the formats in.
 FORMATTERS: dict[str, str] = {
     "rich": "bingo.report.human",
     "plain": "bingo.report.human",
     "json": "bingo.report.json",
-    "line": "bingo.report.line",
     "sarif": "bingo.report.sarif",
     "github": "bingo.report.github",
+    "line": "bingo.report.line",
 }
+FORMAT_NAMES: tuple[str, ...] = tuple(FORMATTERS)
+# what `--format` and the config's `format` accept: `auto` is resolved from the environment by the CLI
+FORMAT_CHOICES: tuple[str, ...] = ("auto", *FORMAT_NAMES)
 
 
 @dataclass(frozen=True)

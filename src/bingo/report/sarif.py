@@ -6,7 +6,7 @@ import json
 from typing import Any, TextIO
 from urllib.parse import quote
 
-from bingo import __version__
+from bingo.version import __version__
 from bingo.lexicon import CATEGORIES
 from bingo.models import EntryInfo, FileResult, Hit, RunResult
 from bingo.report import Options

@@ -4,29 +4,29 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from bingo.cli import LexiconOption
+from bingo.cards.check import Round
+from bingo.cards.deck import house_game, lexicon_for
+from bingo.cards.game import load_game
+from bingo.cli.console import color_wanted, guarded
+from bingo.cli.options import LexiconOption
 from bingo.errors import BingoError
+from bingo.lexicon import load_lexicon
+from bingo.sources import Paragraph
+
+if TYPE_CHECKING:
+    from rich.console import Group
+
+EPILOG = "Example:\n\n  speech-to-text | bingo live offsite.game.json --card 12"
 
 
-def _house_game(lang: str, lexicon: Any) -> Any:
-    """A one-card game from the language's house card."""
-    from bingo.cards.game import Game
-    from bingo.grid import house_card
-
-    ids = lexicon.house_cards.get(lang)
-    if not ids:
-        raise BingoError(f"the lexicon has no house card for '{lang}'")
-    cells = house_card(ids)
-    return Game(id="HOUS", seed=0, lang=lang, size=5, free=True, title="Bullshit-Bingo" if lang == "de" else "Buzzword Bingo",
-                source="lexicon", digest=lexicon.digest, terms={i: lexicon.entries[i].term for i in ids}, cards=(cells,))
-
-
+@guarded
 def live(
-    game_path: Annotated[Path | None, typer.Argument(metavar="[GAME.json]", help="A game file (default: the house card).")] = None,
+    game_path: Annotated[Path | None, typer.Argument(
+        metavar="[GAME.json]", help="A game file (default: the house card).")] = None,
     card_number: Annotated[int, typer.Option("--card", min=1, help="Which card of the game to play.")] = 1,
     lang: Annotated[Literal["de", "en"], typer.Option("--lang", "-l", help="Language of the house card.")] = "de",
     lexicon: LexiconOption = None,
@@ -36,32 +36,28 @@ def live(
     from rich.live import Live
     from rich.text import Text
 
-    from bingo.cards.check import Round
     from bingo.cards.render import rich_card
-    from bingo.cli import _color_wanted
-    from bingo.cli_cards import _lexicon_for, _load_game
-    from bingo.lexicon import load_lexicon
-    from bingo.scanner import Scanner
-    from bingo.sources import Paragraph
+    from bingo.scanner import Scanner  # imports spaCy: only when the game starts
 
     if game_path is not None:
-        game = _load_game(game_path)
-        lex = _lexicon_for(game, list(lexicon or ()))
+        game = load_game(game_path)
+        lex = lexicon_for(game, tuple(lexicon or ()))
     else:
         lex = load_lexicon(lexicon or ())
-        game = _house_game(lang, lex)
+        game = house_game(lang, lex)
     if card_number > len(game.cards):
         raise BingoError(f"game {game.id} has {len(game.cards)} cards, not {card_number}")
     scanner = Scanner(lexicon=lex)
     play = Round.start(game, card_number)
     state = play.cards[0]
-    tty = _color_wanted(sys.stdout)
+    tty = color_wanted(sys.stdout)
     console = Console(force_terminal=tty, no_color=not tty, highlight=False)
     last = ""
 
     def view() -> Group:
         banner = Text("BINGO!  \a" if state.won_at else "", style="bold white on red")
-        return Group(rich_card(game, state.index, state.marked), Text(f"last: {last}" if last else "listening …"), banner)
+        heard = Text(f"last: {last}" if last else "listening …")
+        return Group(rich_card(game, state.index, state.marked), heard, banner)
 
     offset = 0
     try:

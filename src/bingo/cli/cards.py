@@ -1,0 +1,123 @@
+"""`bingo card` deals printable cards and writes the game file; `bingo check` lets a text decide who won."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+
+from bingo.cards.check import Round
+from bingo.cards.deck import Request, lexicon_for, new_game
+from bingo.cards.game import load_game
+from bingo.cards.output import (
+    BINARY_WRITERS,
+    TEXT_WRITERS,
+    Layout,
+    card_format,
+    game_file_for,
+    write_cards,
+    write_game,
+)
+from bingo.cli.console import color_wanted, err, guarded, stdin_bytes
+from bingo.cli.options import CardFormat, LexiconOption
+from bingo.errors import BingoError
+from bingo.sources import discover
+
+CARD_EPILOG = ("Examples:\n\n  bingo card --count 30 --seed 7 --output offsite.pdf --per-page 2\n\n"
+               "  bingo card --lang en --size 4")
+CHECK_EPILOG = "Example:\n\n  bingo check offsite.game.json minutes.md"
+
+
+@guarded
+def card(
+    count: Annotated[int, typer.Option("--count", "-n", min=1, max=1000, help="How many different cards.")] = 1,
+    size: Annotated[int, typer.Option("--size", min=3, max=5, help="Squares per side: 3, 4 or 5.")] = 5,
+    lang: Annotated[Literal["de", "en"], typer.Option("--lang", "-l", help="Language of the terms.")] = "de",
+    category: Annotated[list[str] | None, typer.Option(
+        "--category", "-c", help="Only these categories (repeatable).")] = None,
+    seed: Annotated[int | None, typer.Option(
+        "--seed", help="Seed for a reproducible deal (default: random, recorded).")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="Title printed on every card.")] = None,
+    no_free: Annotated[bool, typer.Option("--no-free", help="No free centre square.")] = False,
+    per_page: Annotated[Literal["1", "2", "4"], typer.Option(
+        "--per-page", help="Cards per printed page (PDF/HTML).")] = "1",
+    paper: Annotated[Literal["a4", "letter"], typer.Option("--paper", help="Paper size (PDF/HTML).")] = "a4",
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the cards here (format from the suffix).")] = None,
+    output_format: Annotated[CardFormat | None, typer.Option(
+        "--format", "-f", help="pdf, html, svg, text or json.")] = None,
+    game_file: Annotated[Path | None, typer.Option(
+        "--game", help="Where to write the game file (default: beside --output).")] = None,
+    words: Annotated[Path | None, typer.Option(
+        "--words", help="A plain word list (one term per line) instead of the lexicon.")] = None,
+    lexicon: LexiconOption = None,
+) -> int:
+    """Deal printable buzzword-bingo cards, all different, and write the game file that records them."""
+    name = card_format(output_format, output)
+    if name in BINARY_WRITERS and output is None:
+        raise BingoError(f"--format {name} needs --output FILE")
+    game = new_game(Request(count=count, size=size, lang=lang, categories=tuple(category or ()), seed=seed,
+                            title=title, free=not no_free, words=words, lexicons=tuple(lexicon or ())))
+    layout = Layout(per_page=int(per_page), paper=paper)
+    if output is None:
+        TEXT_WRITERS[name](game, sys.stdout, replace(layout, color=color_wanted(sys.stdout)))
+    else:
+        write_cards(game, name, output, layout)
+    target = game_file or (game_file_for(output) if output is not None else None)
+    if target is not None and not (name == "json" and target == output):  # a JSON deal is its own game file
+        write_game(game, target)
+        err(f"game {game.id}: {len(game.cards)} card(s), game file {target}")
+    return 0
+
+
+@guarded
+def check(
+    game_path: Annotated[Path, typer.Argument(metavar="GAME.json", help="The game file written by 'bingo card'.")],
+    texts: Annotated[list[str] | None, typer.Argument(
+        metavar="[TEXT...|-]", help="Transcripts or minutes; '-' or none: stdin.")] = None,
+    card_number: Annotated[int | None, typer.Option("--card", min=1, help="Check only this claimed card.")] = None,
+    output_format: Annotated[Literal["rich", "json"], typer.Option("--format", "-f", help="rich or json.")] = "rich",
+    lexicon: LexiconOption = None,
+) -> int:
+    """Mark every card with the terms the text says; report BINGOs and the winner (exit 1: no BINGO)."""
+    from bingo.scanner import Scanner  # imports spaCy: only when a text is checked
+
+    game = load_game(game_path)
+    if card_number is not None and card_number > len(game.cards):
+        raise BingoError(f"game {game.id} has {len(game.cards)} cards, not {card_number}")
+    scanner = Scanner(lexicon=lexicon_for(game, tuple(lexicon or ())))
+    play = Round.start(game, card_number)
+    stdin = stdin_bytes()
+    for source in discover(texts or ["-"]):
+        lang, stream = scanner.read(source, game.lang, stdin)
+        for para in stream:
+            play.hear(scanner.hits(lang, [para]))
+    if output_format == "json":
+        sys.stdout.write(json.dumps(play.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        print_round(play, card_number)
+    return 0 if play.winners() else 1
+
+
+def print_round(play: Round, card_number: int | None) -> None:
+    """The winning cards (or the one claimed), the terms heard, and who completed a line with what."""
+    from rich.console import Console
+
+    from bingo.cards.render import rich_card
+
+    game = play.game
+    color = color_wanted(sys.stdout)
+    console = Console(force_terminal=color, no_color=not color, highlight=False)
+    for state in play.cards if card_number is not None else play.winners():
+        console.print(rich_card(game, state.index, state.marked, title="BINGO!" if state.won_at else game.title))
+    heard = sorted({h.term for h in play.heard})
+    console.print(f"Heard {len(heard)} term(s) of game {game.id}: {', '.join(heard) or '–'}")
+    for rank, (state, hit) in enumerate(play.bingos(), 1):
+        console.print(f"{'Winner' if rank == 1 else f'#{rank}'}: card {state.index + 1} — line completed by "
+                      f"'{hit.text}' ({hit.term}) at line {hit.line}, column {hit.column}")
+    if not play.winners():
+        console.print("No BINGO yet." if card_number is None else f"Card {card_number} has no BINGO.")
