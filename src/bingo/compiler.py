@@ -18,16 +18,16 @@ from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from bingo import cache, compounds, forms, keys, nlp
-from bingo.version import __version__
+from bingo import cache, compounds, forms, keys, nlp, triggers
 from bingo.keys import exception_key, part_key
 from bingo.lexicon import Entry, Lexicon
+from bingo.version import __version__
 
 
 @lru_cache(maxsize=1)
 def code_digest() -> str:
     """A hash of the modules that decide what is compiled, so that a code change never reuses a stale cache."""
-    return cache.code_digest(compounds, forms, keys, nlp, sys.modules[__name__])
+    return cache.code_digest(compounds, forms, keys, nlp, triggers, sys.modules[__name__])
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ class CompiledLang:
     requires: dict[str, list[str]]
     stops: dict[str, list[str]]
     norms: dict[str, str]
+    triggers: dict[str, list[Any]]  # what the prefilter searches: string -> [margin, sides, requirements]
 
 
 def cache_key(lexicon: Lexicon, lang: str, model: str | None) -> str:
@@ -107,7 +108,10 @@ def compile_lang(lexicon: Lexicon, lang: str, pipeline: Any) -> CompiledLang:
         texts = sorted(spellings[key])
         unique = {tuple(tokens) for tokens in nlp.tokenize_all(pipeline, texts, nlp.match_attr(norms)) if tokens}
         patterns[key] = [list(tokens) for tokens in sorted(unique)]
-    return CompiledLang(lang, patterns, sorted(prefixes), sorted(suffixes), requires, stop_lists, dict(sorted(norms.items())))
+    searched = triggers.plan(patterns, lexicon.for_lang(lang), norms, prefixes, suffixes,
+                             nlp.special_pieces(pipeline, nlp.match_attr(norms)), nlp.word_probs(lang))
+    return CompiledLang(lang, patterns, sorted(prefixes), sorted(suffixes), requires, stop_lists,
+                        dict(sorted(norms.items())), {form: list(t) for form, t in searched.items()})
 
 
 def load_or_compile(lexicon: Lexicon, lang: str, pipeline: Any, model: str | None, use_cache: bool) -> CompiledLang:

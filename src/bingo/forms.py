@@ -129,7 +129,7 @@ def surface_forms(surface: str, entry: Entry, lang: str, lemmas: Mapping[str, st
     """All spellings of one term or variant, inflected per `entry.inflect`, its words joined by spaces.
 
     Hyphens need no spellings of their own: the matcher reads a hyphen between letters as a space
-    (see `matcher.collapse`), so `Customer-Journeys` matches the spelling `customer journeys`.
+    (see `normalise.collapse`), so `Customer-Journeys` matches the spelling `customer journeys`.
     """
     words = split_words(surface)
     if entry.inflect == "none" or entry.category in ("acronym", "hashtag"):

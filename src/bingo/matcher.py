@@ -1,38 +1,22 @@
 """One compiled matcher per language: a single pass over each paragraph finds every entry.
 
-Before tokenising, each paragraph is normalised: whitespace runs (line breaks, double spaces)
-collapse to one space, so that a phrase split over two lines still matches; a hyphen between
-letters (ASCII or typographic) becomes a space, so that `Customer-Journey` and `Customer
-Journey` are the same tokens and the lexicon needs no hyphenated spellings; typographic
-apostrophes become ASCII ones; soft hyphens and zero-width characters, invisible in a browser,
-are dropped. A small offset map turns positions back into original ones.
+Each paragraph is normalised (`bingo.normalise`), its words counted (`bingo.words`), and only the
+windows the prefilter finds (`bingo.prefilter`) are tokenised and matched.
 """
 
 from __future__ import annotations
 
-import bisect
-import re
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from bingo import keys, nlp
+from bingo import keys, nlp, prefilter, words
 from bingo.compiler import CompiledLang
 from bingo.entry import SENTENCE_ENDS
 from bingo.lexicon import Entry
+from bingo.normalise import collapse, to_original
 
-# One character for another, so that offsets stay as they are.
-_SAME_LENGTH = {
-    **dict.fromkeys("\n\r\t\f\v\u00a0\u2007\u202f", " "),
-    **dict.fromkeys("\u2019\u02bc", "'"),  # typographic apostrophe, modifier letter apostrophe
-}
-# A hyphen joining a letter or digit to a letter ("CX-Team", "360-Grad", "Customer‑Journey"), the
-# typographic ones (U+2010, U+2011) and figure and en dashes used as hyphens included; " – " stays.
-_HYPHENS = "-\u2010\u2011\u2012\u2013"
-_JOINING_HYPHEN = re.compile(f"(?<=[^\\W_])[{_HYPHENS}](?=[^\\W\\d_])")
-# What is dropped: a space after a space, and the invisible soft hyphens, zero-width spaces, word
-# joiners and BOMs that CMS output scatters inside words.
-_INVISIBLE = "\u00ad\u200b\u2060\ufeff"
-_DROPPED = re.compile(f"(?<= ) +|[{_INVISIBLE}]+")
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 class Match(NamedTuple):
@@ -59,36 +43,6 @@ def _in_text_order(match: Match) -> tuple[int, int, str]:
     return match.start, match.end, match.id
 
 
-def collapse(text: str) -> tuple[str, list[int], list[int]]:
-    """Normalise `text` for tokenising; return it and a map back to original offsets.
-
-    The map is two parallel lists: from position `norm[i]` on, the original offset is the
-    normalised one plus `shift[i]`.
-    """
-    for char, replacement in _SAME_LENGTH.items():  # str.replace per character is ~50x faster than translate
-        if char in text:
-            text = text.replace(char, replacement)
-    if any(char in text for char in _HYPHENS):
-        text = _JOINING_HYPHEN.sub(" ", text)
-    if "  " not in text and not any(char in text for char in _INVISIBLE):
-        return text, [0], [0]
-    norm, shift, pieces = [0], [0], []
-    last = removed = 0
-    for run in _DROPPED.finditer(text):
-        pieces.append(text[last:run.start()])
-        removed += run.end() - run.start()
-        last = run.end()
-        norm.append(last - removed)
-        shift.append(removed)
-    pieces.append(text[last:])
-    return "".join(pieces), norm, shift
-
-
-def to_original(pos: int, norm: list[int], shift: list[int]) -> int:
-    """Map an offset in collapsed text back to the original text."""
-    return pos + shift[bisect.bisect_right(norm, pos) - 1]
-
-
 class LangMatcher:
     """Finds all lexicon entries of one language in paragraphs of text."""
 
@@ -103,14 +57,31 @@ class LangMatcher:
                          for key, words in compiled.requires.items()}
         # An acronym written as one word counts only with a capital: `cx = connect()` is code, `CX` jargon.
         self.capitals = frozenset(key for key, entry in entries.items() if entry.category == "acronym")
+        self.prefilter = (prefilter.Prefilter(compiled.triggers, compiled.prefixes, compiled.suffixes)
+                          if prefilter.enabled() else None)
 
     def match(self, text: str) -> tuple[int, list[Match]]:
         """Word count and non-overlapping matches in `text` (offsets into `text`)."""
         collapsed, norm, shift = collapse(text)
-        doc = self.index.make_doc(collapsed)
+        windows = self.prefilter.windows(collapsed) if self.prefilter is not None else None
+        spans: list[tuple[str, int, int]] = []
+        for start, end in [(0, len(collapsed))] if windows is None else windows:
+            whole = start == 0 and end == len(collapsed)
+            spans += self._spans(self.index.make_doc(collapsed if whole else collapsed[start:end]), start)
+        shifted = len(norm) > 1
+        matches = []
+        for key, lo, hi in spans:
+            if shifted:
+                lo, hi = to_original(lo, norm, shift), to_original(hi - 1, norm, shift) + 1
+            matches.append(Match(key, lo, hi))
+        matches.sort(key=_in_text_order)
+        return words.count(collapsed), matches
+
+    def _spans(self, doc: Doc, offset: int) -> list[tuple[str, int, int]]:
+        """(key, start, end) of the non-overlapping matches in `doc`, offsets shifted by `offset`."""
         found = self.index.find(doc)
         if not found:
-            return nlp.word_count(doc), []
+            return []
         exceptions: dict[str, list[tuple[int, int]]] = {}
         parts: dict[str, dict[int, list[tuple[int, int]]]] = {}
         candidates = []
@@ -140,15 +111,11 @@ class LangMatcher:
                 for lo, hi in owned:
                     taken[lo:hi] = b"\1" * (hi - lo)
                 spans.append((key, start, end))
-        shifted = len(norm) > 1
-        matches = []
+        out = []
         for key, start, end in spans:
             lo, hi = nlp.token_offsets(doc, start, end)
-            if shifted:
-                lo, hi = to_original(lo, norm, shift), to_original(hi - 1, norm, shift) + 1
-            matches.append(Match(key, lo, hi))
-        matches.sort(key=_in_text_order)
-        return nlp.word_count(doc), matches
+            out.append((key, lo + offset, hi + offset))
+        return out
 
     def _apart_chains(self, doc: Any, parts: dict[str, dict[int, list[tuple[int, int]]]]
                       ) -> list[tuple[str, tuple[tuple[int, int], ...]]]:

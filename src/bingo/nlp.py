@@ -118,6 +118,23 @@ def tokenize_all(nlp: Language, texts: Sequence[str], attr: str = "LOWER") -> li
     return [[t.lower_ for t in doc if not t.is_space] for doc in _tokenizer(nlp).pipe(texts)]
 
 
+def special_pieces(nlp: Language, attr: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The tokenizer's special cases of more than one token, lower-cased: (text, [(piece, its LOWER or NORM)])."""
+    from spacy.symbols import NORM, ORTH
+
+    out = []
+    for text, pieces in _tokenizer(nlp).rules.items():
+        if len(pieces) < 2:
+            continue
+        parts = []
+        for piece in pieces:
+            orth = str(piece.get(ORTH, piece.get("ORTH", ""))).lower()
+            norm = piece.get(NORM, piece.get("NORM")) if attr == "NORM" else None
+            parts.append((orth, str(norm).lower() if norm else orth))
+        out.append((text.lower(), parts))
+    return out
+
+
 def set_norms(nlp: Language, norms: Mapping[str, str]) -> None:
     """Give each form, lowercase and capitalised, its norm: what the phrase matcher compares.
 
@@ -134,17 +151,28 @@ def set_norms(nlp: Language, norms: Mapping[str, str]) -> None:
 @lru_cache(maxsize=4)
 def lemma_table(lang: str) -> Mapping[str, str]:
     """The form -> lemma lookup table that spacy-lookups-data ships for `lang`."""
+    return _lookup(lang, "lemma_lookup")
+
+
+def _lookup(lang: str, table: str) -> dict[str, Any]:
+    """One of spacy-lookups-data's tables for `lang`."""
     import gzip
     import json
     from importlib import resources
 
     try:
-        data = resources.files("spacy_lookups_data") / "data" / f"{lang}_lemma_lookup.json.gz"
+        data = resources.files("spacy_lookups_data") / "data" / f"{lang}_{table}.json.gz"
         with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
-            table: dict[str, str] = json.load(handle)
-            return table
+            loaded: dict[str, Any] = json.load(handle)
+            return loaded
     except (ModuleNotFoundError, OSError, ValueError) as exc:
-        raise BingoError(f"no lemma lookup table for '{lang}' (is spacy-lookups-data installed?): {exc}") from None
+        raise BingoError(f"no {table} table for '{lang}' (is spacy-lookups-data installed?): {exc}") from None
+
+
+@lru_cache(maxsize=2)
+def word_probs(lang: str) -> Mapping[str, float]:
+    """Log-probabilities of words in `lang` (spacy-lookups-data's `lexeme_prob`), for telling rare words."""
+    return _lookup(lang, "lexeme_prob")
 
 
 @lru_cache(maxsize=4)
@@ -184,23 +212,6 @@ class PhraseIndex:
         """(key, start token, end token) for every pattern occurrence in `doc`."""
         keys = self.keys
         return [(keys[match_id], start, end) for match_id, start, end in self.matcher(doc)]
-
-
-@lru_cache(maxsize=1)
-def _alpha_counter() -> tuple[Any, int]:
-    """numpy's count_nonzero and spaCy's IS_ALPHA, imported once (an import statement per call costs 1 µs)."""
-    from numpy import count_nonzero  # spaCy's own dependency, already loaded with it
-    from spacy.attrs import IS_ALPHA
-
-    return count_nonzero, IS_ALPHA
-
-
-def word_count(doc: Doc) -> int:
-    """Number of alphabetic tokens: the word count the score is normalised by."""
-    if not len(doc):
-        return 0
-    count_nonzero, is_alpha = _alpha_counter()
-    return int(count_nonzero(doc.to_array(is_alpha)))
 
 
 def token_offsets(doc: Doc, start: int, end: int) -> tuple[int, int]:

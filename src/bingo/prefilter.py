@@ -1,0 +1,149 @@
+"""Tokenise only what can match: a multi-pattern search finds the windows of a paragraph worth tokenising.
+
+On real, open-vocabulary text almost no paragraph holds a lexicon term, and spaCy's tokenizer was
+most of a scan's time. Every pattern has a *key*: its rarest token (by a word-frequency table),
+in every spelling that token can have (declined forms sharing its NORM). An Aho-Corasick automaton
+over the lower-cased paragraph finds where keys occur; spaCy then tokenises only the
+whitespace-bounded windows around them, and the PhraseMatcher runs on those.
+
+Why the windows give exactly the full paragraph's matches:
+
+- spaCy splits text at whitespace before any affix rule, so the tokens of a window cut at spaces
+  are the paragraph's tokens at the same offsets (`tests/test_prefilter.py` checks this on every
+  corpus it has, and on generated text).
+- A pattern matches only where its key token is a token, so the key's text is in the paragraph
+  (`bingo.triggers` chooses keys and spellings). A key must not touch a letter, because spaCy
+  never splits a run of letters, except where a compound stem or head is split off
+  (`bingo.compounds`: a key after a stem or before a head is accepted) or a special case splits a
+  contraction (`cannot` → `can not`: the contraction is searched as well).
+- A window reaches `margin` whitespace-separated chunks beyond its key: as many as the pattern,
+  its entry's context window, exception phrases and apart-parts need (every chunk holds at least
+  one token). Its other tokens, and the entry's other apart-parts, must occur in that window too.
+  Overlapping windows are merged, so competing matches are resolved in one doc, as in the
+  paragraph's.
+
+`BINGO_PREFILTER=0` turns this off (the whole paragraph is tokenised); the tests and the benchmark
+compare both paths, which must give byte-identical results.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from bingo.triggers import LEFT, RIGHT
+
+COVERAGE_LIMIT = 0.5
+"""Windows covering more of a paragraph than this: tokenise it whole (fewer, larger docs)."""
+
+Window = tuple[int, int]
+
+
+def enabled() -> bool:
+    """False when `BINGO_PREFILTER=0` asks for the full path."""
+    return os.environ.get("BINGO_PREFILTER", "1") != "0"
+
+
+class Prefilter:
+    """The windows of a normalised paragraph that can hold a match, found with one automaton pass."""
+
+    def __init__(self, triggers: Mapping[str, Sequence[Any]], stems: Iterable[str], heads: Iterable[str]) -> None:
+        import ahocorasick  # C-speed multi-pattern search: one pass over the text for all keys
+
+        self.stems, self.heads = _automaton(stems), _automaton(heads)
+        self.automaton: Any = ahocorasick.Automaton()
+        for form, (margin, sides, needs) in triggers.items():
+            self.automaton.add_word(form, (len(form), margin, sides & LEFT, sides & RIGHT, needs))
+        self.empty = not triggers
+        if not self.empty:
+            self.automaton.make_automaton()
+
+    def windows(self, text: str) -> list[Window] | None:
+        """Sorted, disjoint [start, end) windows of `text` to tokenise; None: tokenise all of it."""
+        low = text.lower()
+        if len(low) != len(text):
+            return None  # a character whose lower case is longer (İ): offsets would shift
+        if self.empty:
+            return []
+        spans: list[Window] = []
+        size = len(low)
+        splits: tuple[set[int], set[int]] | None = None  # where stems end and heads start, when first needed
+        for end, (length, margin, left, right, needs) in self.automaton.iter(low):
+            start = end - length + 1
+            inside_left = left and start and low[start - 1].isalpha()
+            inside_right = right and end + 1 < size and low[end + 1].isalpha()
+            if inside_left or inside_right:
+                if splits is None:
+                    splits = self._splits(low)
+                if (inside_left and start not in splits[0]) or (inside_right and end + 1 not in splits[1]):
+                    continue
+            window = _chunk_start(low, start, margin), _chunk_end(low, end + 1, margin)
+            if needs and not _any_met(needs, low[window[0]:window[1]]):
+                continue
+            spans.append(window)
+        if not spans:
+            return []
+        merged = _merged(spans)
+        if sum(b - a for a, b in merged) > COVERAGE_LIMIT * size:
+            return None
+        return merged
+
+
+    def _splits(self, text: str) -> tuple[set[int], set[int]]:
+        """Where compound stems end and heads start in `text`: where the tokenizer may split a word."""
+        stem_ends = {end + 1 for end, _ in self.stems.iter(text)} if self.stems is not None else set()
+        head_starts = {end - length + 1 for end, length in self.heads.iter(text)} if self.heads is not None else set()
+        return stem_ends, head_starts
+
+
+def _automaton(words: Iterable[str]) -> Any:
+    """An automaton finding `words` (each with its length), or None when there are none."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word.lower(), len(word))
+    if not len(automaton):
+        return None
+    automaton.make_automaton()
+    return automaton
+
+
+def _any_met(needs: Sequence[Sequence[Sequence[str]]], text: str) -> bool:
+    """Whether some requirement has, from each of its groups, a string that occurs in `text`."""
+    return any(all(any(s in text for s in group) for group in need) for need in needs)
+
+
+def _chunk_start(text: str, position: int, chunks: int) -> int:
+    """Where the chunk `chunks` chunks before the one at `position` starts (chunks split at spaces)."""
+    for _ in range(chunks + 1):
+        cut = text.rfind(" ", 0, position)
+        if cut < 0:
+            return 0
+        position = cut
+    return position + 1
+
+
+def _chunk_end(text: str, position: int, chunks: int) -> int:
+    """Where the chunk `chunks` chunks after the one ending at or after `position` ends."""
+    for _ in range(chunks + 1):
+        cut = text.find(" ", position)
+        if cut < 0:
+            return len(text)
+        position = cut + 1
+    return position - 1
+
+
+def _merged(spans: list[Window]) -> list[Window]:
+    """Overlapping or touching windows joined, in text order."""
+    spans.sort()
+    out = [spans[0]]
+    for start, end in spans[1:]:
+        last_start, last_end = out[-1]
+        if start <= last_end + 1:
+            out[-1] = (last_start, max(last_end, end))
+        else:
+            out.append((start, end))
+    return out
+

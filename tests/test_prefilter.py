@@ -1,0 +1,132 @@
+"""The prefilter tokenises only windows of a paragraph: results must be byte-identical to the full path."""
+
+from __future__ import annotations
+
+import os
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bingo.lexicon import load_lexicon
+from bingo.matcher import LangMatcher
+from bingo.normalise import collapse
+from bingo.scanner import Scanner
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXTS = sorted((ROOT / "samples").glob("*.txt")) + sorted((ROOT / "tests" / "calibration").glob("*/*.txt"))
+LEXICON = load_lexicon()
+
+
+def lang_of(path: Path) -> str:
+    """The language of a shipped sample or calibration text."""
+    return path.name[:2] if path.parent.name == "samples" else path.parent.name
+
+
+@pytest.fixture(scope="module")
+def paths() -> Iterator[tuple[Scanner, Scanner]]:
+    """A scanner on the prefilter path and one on the full path (tokenise every paragraph)."""
+    fast = Scanner(lexicon=LEXICON)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BINGO_PREFILTER", "0")
+        full = Scanner(lexicon=LEXICON)
+        for lang in ("de", "en"):
+            full.matcher(lang)  # built now, while the switch is set
+    for lang in ("de", "en"):
+        assert fast.matcher(lang).prefilter is not None and full.matcher(lang).prefilter is None
+    yield fast, full
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_both_paths_give_the_same_result_on_every_text(paths: tuple[Scanner, Scanner], path: Path) -> None:
+    fast, full = paths
+    lang = lang_of(path)
+    assert fast.scan_file(path, lang).to_dict() == full.scan_file(path, lang).to_dict()
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_both_paths_agree_on_every_lexicon_example(paths: tuple[Scanner, Scanner], lang: str) -> None:
+    fast, full = (scanner.matcher(lang) for scanner in paths)
+    examples = [text for entry in LEXICON.for_lang(lang) for text in (*entry.match_examples, *entry.no_match_examples)]
+    assert len(examples) > 1000
+    different = [text for text in examples if fast.match(text) != full.match(text)]
+    assert different == []
+
+
+def test_the_prefilter_skips_most_of_plain_prose(paths: tuple[Scanner, Scanner]) -> None:
+    matcher = paths[0].matcher("de")
+    assert matcher.prefilter is not None
+    plain = [p for p in TEXTS if "plain" in p.name and lang_of(p) == "de"]
+    text = " ".join(collapse(p.read_text(encoding="utf-8"))[0] for p in plain)
+    windows = matcher.prefilter.windows(text)
+    assert windows is not None
+    assert sum(b - a for a, b in windows) < 0.5 * len(text)
+
+
+def tokens(matcher: LangMatcher, text: str, start: int = 0) -> list[tuple[int, str]]:
+    """(offset, text) of the tokens of `text`, offsets shifted by `start`."""
+    return [(token.idx + start, token.text) for token in matcher.index.make_doc(text)]
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_window_cut_at_spaces_has_the_paragraphs_own_tokens(paths: tuple[Scanner, Scanner], lang: str) -> None:
+    """spaCy splits at whitespace before its affix rules: proven here on every text, at random cuts."""
+    matcher = paths[0].matcher(lang)
+    rng = random.Random(7)
+    checked = 0
+    for path in TEXTS:
+        if lang_of(path) != lang:
+            continue
+        for paragraph in path.read_text(encoding="utf-8").split("\n\n"):
+            text = collapse(paragraph)[0]
+            spaces = [i for i, char in enumerate(text) if char == " "]
+            if len(spaces) < 2:
+                continue
+            whole = tokens(matcher, text)
+            for _ in range(5):
+                a, b = sorted(rng.sample(spaces, 2))
+                window = tokens(matcher, text[a + 1:b], a + 1)
+                assert window == [t for t in whole if a + 1 <= t[0] < b], text[a + 1:b]
+                checked += 1
+    assert checked > 500
+
+
+def _pieces(lang: str) -> list[str]:
+    """Terms, variants and examples of the language's entries: what generated texts are made of."""
+    out: set[str] = set()
+    for entry in LEXICON.for_lang(lang):
+        out.update([entry.term, *entry.variants, *entry.match_examples[:1]])
+    return sorted(out)
+
+
+PIECES = {lang: _pieces(lang) for lang in ("de", "en")}
+FILLER = ["und", "the", "Ablauf", "process", "x", "3", "—", "–", "-", "\u00ad", "\n", "  ", ",", ".", "„", "'s", "cannot"]
+GLUE = ["", " ", "-", "\u2011", "\u2013", "\n", "strategie", "s", "ung"]
+
+
+@st.composite
+def jargon_texts(draw: st.DrawFn, lang: str) -> str:
+    """Lexicon terms inside long words, at edges, across line breaks, with hyphens and dashes."""
+    parts = []
+    for _ in range(draw(st.integers(1, 12))):
+        piece = draw(st.sampled_from(PIECES[lang] + FILLER))
+        if draw(st.booleans()):
+            piece = piece.upper() if draw(st.booleans()) else piece.lower()
+        parts.append(piece + draw(st.sampled_from(GLUE)))
+    return "".join(parts)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_both_paths_agree_on_generated_text(paths: tuple[Scanner, Scanner], lang: str) -> None:
+    fast, full = (scanner.matcher(lang) for scanner in paths)
+
+    @settings(max_examples=int(os.environ.get("BINGO_HYPOTHESIS_EXAMPLES", "300")), deadline=None,
+              suppress_health_check=[HealthCheck.too_slow])
+    @given(jargon_texts(lang))
+    def check(text: str) -> None:
+        assert fast.match(text) == full.match(text)
+
+    check()
