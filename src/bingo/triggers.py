@@ -67,12 +67,12 @@ def plan(patterns: Mapping[str, list[list[str]]], entries: Iterable[Entry], norm
             parts = [keys.part_key(entry.id, n) for n in range(len(entry.apart.parts))]
             rarest = min(parts, key=lambda part: _commonest(patterns.get(part, []), probs))
             searched.append(rarest)
-            others = [sorted({f for tokens in patterns.get(part, []) for f in forms(by_rarity(tokens, probs)[0])})
+            others = [_shortest({f for tokens in patterns.get(part, []) for f in forms(by_rarity(tokens, probs)[0])})
                       for part in parts if part != rarest]
         for key in searched:
             for tokens in patterns.get(key, []):
                 ranked = by_rarity(tokens, probs)
-                companion = [forms(ranked[1])] if len(ranked) > 1 and frequency(ranked[1], probs) < 0 else []
+                companion = [_shortest(forms(ranked[1]))] if len(ranked) > 1 and frequency(ranked[1], probs) < 0 else []
                 need = companion + (others if key != entry.id else [])
                 for form in {*forms(ranked[0]), *contractions.get(ranked[0], ())}:
                     found.setdefault(form, []).append((len(tokens) - 1 + reach, need))
@@ -120,6 +120,15 @@ def _reach(entry: Entry, longest: Mapping[str, int]) -> int:
         parts = range(len(entry.apart.parts))
         extra += sum(longest.get(keys.part_key(entry.id, n), 0) for n in parts) + entry.apart.within * len(parts)
     return extra
+
+
+def _shortest(strings: Iterable[str]) -> list[str]:
+    """The strings that contain none of the others: one of them occurs wherever any of them does."""
+    kept: list[str] = []
+    for string in sorted(set(strings), key=lambda s: (len(s), s)):
+        if not any(short in string for short in kept):
+            kept.append(string)
+    return kept
 
 
 def _unique(needs: list[Requirement]) -> list[Requirement]:
