@@ -59,8 +59,10 @@ def stops(entry: Entry, prefixes: Iterable[str]) -> list[tuple[str, str]]:
 def prefix_search(prefixes: Iterable[str], stop_lists: Mapping[str, Sequence[str]]) -> Search:
     """A tokenizer prefix search: the longest stem opening a word of at least three more letters."""
     ordered = sorted(set(prefixes), key=lambda s: (-len(s), s))
-    alternatives = [re.escape(s) + (f"(?!{'|'.join(map(re.escape, sorted(stop_lists[s])))})" if stop_lists.get(s) else "")
-                    for s in ordered]
+    def alternative(stem: str) -> str:
+        stops = stop_lists.get(stem)
+        return re.escape(stem) + (f"(?!{'|'.join(map(re.escape, sorted(stops)))})" if stops else "")
+    alternatives = [alternative(s) for s in ordered]
     return re.compile(rf"^(?i:{'|'.join(alternatives)})(?={LETTER}{{3}})").search
 
 

@@ -21,11 +21,22 @@ _DE_NOUN_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("tät", ("en",)), ("enz", ("en",)), ("anz", ("en",)), ("ik", ("en",)), ("ur", ("en",)),
     ("e", ("n",)), ("el", ("n", "s")), ("er", ("n", "s")),
 )
-_DE_ADJ_ENDINGS = ("ig", "lich", "isch", "iv", "al", "bar", "los", "haft", "nd", "ell", "ant", "ent", "gil", "iert", "är",
-                   "ös", "sam")
+_DE_ADJ_ENDINGS = (
+    "ig", "lich", "isch", "iv", "al", "bar", "los", "haft", "nd", "ell", "ant", "ent", "gil",
+    "iert", "är",                    "ös", "sam"
+)
 _DE_ADJ_SUFFIXES = ("e", "en", "er", "es", "em")
 # Words in an inflect-all phrase that do not decline (kostenlos und unverbindlich).
-_DE_FUNCTION_WORDS = frozenset(["und", "oder", "aber", "sowie", "als", "wie", "so", "zu", "zum", "zur", "im", "in", "am", "an", "auf", "aus", "bei", "mit", "von", "vom", "für", "nach", "über", "unter", "vor", "durch", "ohne", "um", "bis", "ganz", "sehr", "noch", "nicht", "nur", "auch", "super", "mega", "total", "richtig", "echt", "wirklich", "unglaublich", "wahnsinnig", "besonders", "äußerst", "extrem", "absolut", "immer", "stets", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "kein", "keine", "keinen", "keinem", "keiner", "keines", "unser", "unsere", "unseren", "unserem", "unserer", "ihr", "ihre", "ihren", "ihrem", "ihrer", "mein", "meine", "dein", "deine", "sein", "seine", "euer", "eure", "jede", "jeder", "jedes", "jeden"])
+_DE_FUNCTION_WORDS = frozenset([
+    "und", "oder", "aber", "sowie", "als", "wie", "so", "zu", "zum", "zur", "im", "in", "am", "an",
+    "auf", "aus", "bei", "mit", "von", "vom", "für", "nach", "über", "unter", "vor", "durch",
+    "ohne", "um", "bis", "ganz", "sehr", "noch", "nicht", "nur", "auch", "super", "mega", "total",
+    "richtig", "echt", "wirklich", "unglaublich", "wahnsinnig", "besonders", "äußerst", "extrem",
+    "absolut", "immer", "stets", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen",
+    "einem", "einer", "eines", "kein", "keine", "keinen", "keinem", "keiner", "keines", "unser",
+    "unsere", "unseren", "unserem", "unserer", "ihr", "ihre", "ihren", "ihrem", "ihrer", "mein",
+    "meine", "dein", "deine", "sein", "seine", "euer", "eure", "jede", "jeder", "jedes", "jeden"
+])
 # German heads after which a compound takes the linking -s (Kundenzentrierung-s-strategie).
 _WORD_SPLIT = re.compile(r"(?<=[^\W_])-(?=[^\W_])| +")
 MAX_FORMS_PER_SURFACE = 400
@@ -135,7 +146,8 @@ def surface_forms(surface: str, entry: Entry, lang: str, lemmas: Mapping[str, st
     if entry.inflect == "none" or entry.category in ("acronym", "hashtag"):
         options = [[w.lower()] for w in words]
     elif entry.inflect == "all":
-        options = [[declension(w, lang)[0]] for w in words[:-1]] + [sorted(word_forms(words[-1], lang, lemmas, inverted))]
+        last = sorted(word_forms(words[-1], lang, lemmas, inverted))
+        options = [[declension(w, lang)[0]] for w in words[:-1]] + [last]
     else:
         options = [[w.lower()] for w in words[:-1]] + [sorted(word_forms(words[-1], lang, lemmas, inverted))]
     out = {" ".join(w.lower() for w in words)}  # the written form survives the cap below

@@ -221,7 +221,8 @@ class HitsBuilder:
         """Append one hit."""
         self.extend([(kind.id, text, line, column, end_line, end_column, start, end)], lambda _: kind)
 
-    def extend(self, rows: Iterable[tuple[str, str, int, int, int, int, int, int]], entry_of: Callable[[str], HitEntry]) -> None:
+    def extend(self, rows: Iterable[tuple[str, str, int, int, int, int, int, int]],
+               entry_of: Callable[[str], HitEntry]) -> None:
         """Append hits given as rows (id, text, line, column, end_line, end_column, start, end).
 
         The per-row work is done in comprehensions (a quarter of the time of a loop).

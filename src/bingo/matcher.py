@@ -152,7 +152,9 @@ class LangMatcher:
             return True
         words, prefixes = required
         window = nlp.window_words(doc, start, end, self.entries[key].context.window)
-        return any(w in words or w.startswith(prefixes) for w in window) if prefixes else any(w in words for w in window)
+        if prefixes:
+            return any(w in words or w.startswith(prefixes) for w in window)
+        return any(w in words for w in window)
 
 
 def _sentence_end(doc: Any, start: int, end: int) -> bool:

@@ -22,7 +22,7 @@ from bingo.lexicon import Lexicon, load_lexicon
 from bingo.matcher import LangMatcher
 from bingo.models import EntryInfo, FileResult
 from bingo.pipelines import Matchers
-from bingo.results import entry_info, failed, file_result, hit_of, entry_of
+from bingo.results import entry_info, entry_of, failed, file_result, hit_of
 from bingo.sources import Paragraph, Source, kind_for, paragraphs
 from bingo.tally import Partial, Tally, match_paragraphs
 

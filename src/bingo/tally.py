@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from bingo.hits import HitsBuilder, HitEntry
+from bingo.hits import HitEntry, HitsBuilder
 from bingo.lines import line_starts, position
 from bingo.matcher import LangMatcher, Match
 from bingo.models import Passage

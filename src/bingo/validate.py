@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -23,10 +24,12 @@ def check_examples(scanner: Scanner) -> list[str]:
             matcher = scanner.matcher(lang)
             for text in entry.match_examples:
                 if not any(m.id == entry.id for m in matcher.match(text)[1]):
-                    problems.append(located(entry.file, entry.line, f"{entry.id} ({lang}): example does not match: {text!r}"))
+                    problems.append(located(entry.file, entry.line,
+                                            f"{entry.id} ({lang}): example does not match: {text!r}"))
             for text in entry.no_match_examples:
                 if any(m.id == entry.id for m in matcher.match(text)[1]):
-                    problems.append(located(entry.file, entry.line, f"{entry.id} ({lang}): non-example matches: {text!r}"))
+                    problems.append(located(entry.file, entry.line,
+                                            f"{entry.id} ({lang}): non-example matches: {text!r}"))
     return problems
 
 
@@ -40,7 +43,8 @@ def check_collisions(scanner: Scanner) -> list[str]:
         for entry in scanner.lexicon.for_lang(lang):
             token_lists = patterns.get(entry.id, [])
             if not token_lists:
-                problems.append(located(entry.file, entry.line, f"{entry.id} ({lang}): term and variants produce no tokens"))
+                problems.append(located(entry.file, entry.line,
+                                        f"{entry.id} ({lang}): term and variants produce no tokens"))
             for tokens in token_lists:
                 owners[tuple(tokens)].add(entry.id)
         for pattern, ids in sorted(owners.items()):
@@ -100,9 +104,10 @@ def check_order(lexicon: Lexicon) -> list[str]:
         by_file[entry.file].append(entry)
     for file, entries in sorted(by_file.items()):
         entries.sort(key=lambda e: e.line)
-        for before, after in zip(entries, entries[1:]):
+        for before, after in itertools.pairwise(entries):
             if after.id < before.id:
-                problems.append(located(file, after.line, f"{after.id} is out of order (entries are sorted by id; it follows {before.id})"))
+                message = f"{after.id} is out of order (entries are sorted by id; it follows {before.id})"
+                problems.append(located(file, after.line, message))
     return problems
 
 
@@ -110,7 +115,8 @@ def check(extra: Iterable[Path] = (), *, builtin: bool = True, use_cache: bool =
     """Load and fully check a lexicon; raise LexiconError listing every problem."""
     lexicon = load_lexicon(list(extra), builtin=builtin, use_cache=use_cache)
     scanner = Scanner(lexicon=lexicon, use_cache=use_cache)
-    problems = check_order(lexicon) + check_collisions(scanner) + check_near_duplicates(scanner) + check_examples(scanner)
+    problems = [*check_order(lexicon), *check_collisions(scanner), *check_near_duplicates(scanner),
+                *check_examples(scanner)]
     if problems:
         raise LexiconError(problems)
     return lexicon

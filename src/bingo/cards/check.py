@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bingo.cards.game import Game
-from bingo.models import Hit
 from bingo.grid import completed_lines
+from bingo.models import Hit
 
 
 @dataclass

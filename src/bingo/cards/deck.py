@@ -9,8 +9,8 @@ from pathlib import Path
 
 from bingo.cards.game import Game, deal, game_id, title_for, word_pool
 from bingo.errors import BingoError
-from bingo.lexicon import CATEGORIES, Context, Entry, Lexicon, load_lexicon
 from bingo.grid import house_card
+from bingo.lexicon import CATEGORIES, Context, Entry, Lexicon, load_lexicon
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,8 @@ def header(result: FileResult) -> Text:
     words_label, hits_label = WORDS[lang][0], WORDS[lang][1]
     text = Text()
     text.append(result.path, style="bold")
-    text.append(f"  ·  {LANG_NAMES.get(lang, lang)}  ·  {result.words} {words_label}  ·  {len(result.hits)} {hits_label}\n")
+    counts = f"{result.words} {words_label}  ·  {len(result.hits)} {hits_label}"
+    text.append(f"  ·  {LANG_NAMES.get(lang, lang)}  ·  {counts}\n")
     filled = round(BAR * result.score / 100)
     style = VERDICT_STYLE.get(result.verdict.id if result.verdict else "", "bold")
     text.append("Bullshit-Index ")
@@ -160,16 +161,18 @@ def card(result: FileResult) -> Table:
 def summary_table(run: RunResult) -> Table:
     """One row per input: language, words, hits, score, verdict, bingo or the error."""
     table = Table(title="Summary", box=box.SIMPLE_HEAD, show_edge=False)
-    columns: tuple[tuple[str, JustifyMethod], ...] = (("File", "left"), ("Lang", "left"), ("Words", "right"), ("Hits", "right"),
-                          ("Score", "right"), ("AI/1k", "right"), ("Verdict", "left"), ("Bingo", "left"))
+    columns: tuple[tuple[str, JustifyMethod], ...] = (
+        ("File", "left"), ("Lang", "left"), ("Words", "right"), ("Hits", "right"),
+        ("Score", "right"), ("AI/1k", "right"), ("Verdict", "left"), ("Bingo", "left"))
     for name, justify in columns:
         table.add_column(name, justify=justify)
     for result in run.files:
         if result.error is not None:
             table.add_row(result.path, "", "", "", "", "", f"error: {result.error}", "")
             continue
+        verdict = result.verdict.label if result.verdict else ""
         table.add_row(result.path, result.lang or "", str(result.words), str(len(result.hits)), str(result.score),
-                      f"{result.ai_tells_per_1000:.1f}", result.verdict.label if result.verdict else "", "BINGO" if result.bingo else "")
+                      f"{result.ai_tells_per_1000:.1f}", verdict, "BINGO" if result.bingo else "")
     summary = run.summary()
     table.add_row("total", "", str(summary["words"]), str(summary["hits"]), f"max {summary['max_score']}", "", "",
                   str(summary["bingo"]) if summary["bingo"] else "", style="bold")

@@ -23,7 +23,7 @@ def render(run: RunResult, out: TextIO, options: Options) -> None:
     Hits are written in chunks rather than built into one dict first: a 50 MB file can have a
     million hits, and the whole dict would cost several times the memory of the hits themselves.
     """
-    out.write('{"version":%d,"files":[' % JSON_VERSION)
+    out.write(f'{{"version":{JSON_VERSION},"files":[')
     for index, result in enumerate(run.files):
         head, tail = _dumps(result.to_dict(hits=False)).split(_PLACEHOLDER, 1)
         out.write(("," if index else "") + head + '"hits":[')

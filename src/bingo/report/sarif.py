@@ -6,10 +6,10 @@ import json
 from typing import Any, TextIO
 from urllib.parse import quote
 
-from bingo.version import __version__
 from bingo.lexicon import CATEGORIES
 from bingo.models import EntryInfo, FileResult, Hit, RunResult
 from bingo.report import Options
+from bingo.version import __version__
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"suggestion": "note", "warning": "warning", "error": "error"}
