@@ -3,27 +3,29 @@
 from __future__ import annotations
 
 import json
+import math
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from html_check import parse
 from typer.testing import CliRunner
 
 from bingo.cards.check import Round
-from bingo.cards.game import cells_per_card, deal, from_dict
+from bingo.cards.game import Game, cells_per_card, deal, from_dict
+from bingo.cards.render import render_html
 from bingo.cli import app
 from bingo.errors import BingoError
 
-POOL = [(f"t{i:02}",
-         f"Begriff Nummer {i} mit Überlänge-Kundenzentrierungsstrategie" if i == 3 else f"Begriff {i} ä ö ü ß")
-        for i in range(40)]
+POOL = [(f"t{i:02}", f"Begriff Nummer {i} mit Überlänge-Kundenzentrierungsstrategie" if i == 3
+         else f"Begriff {i} ä ö ü ß") for i in range(40)]
 WORDS = "\n".join(["# Meeting-Bingo", "Synergien", "Touchpoint", "Customer Journey", "Mindset", "Roadmap", "Quick Win",
                    "Deep Dive", "Stakeholder", "Agilität", "Paradigmenwechsel"]) + "\n"
 
 
-def make(count: int = 5, size: int = 5, free: bool = True, seed: int = 1, pool=POOL):
-    return deal(pool, count=count, size=size, free=free, seed=seed, lang="de", title="Test", source="test",
+def make(count: int = 5, size: int = 5, free: bool = True, seed: int = 1, pool: list[tuple[str, str]] = POOL,
+         lang: str = "de", title: str = "Test") -> Game:
+    return deal(pool, count=count, size=size, free=free, seed=seed, lang=lang, title=title, source="test",
                 digest="d", options={"count": count, "size": size})
 
 
@@ -53,7 +55,7 @@ def test_same_seed_same_bytes_and_different_seed_different_cards() -> None:
     (1, POOL[:10], "not enough terms for a 5x5 card: 10 available, 24 needed"),
     (10, POOL[:9], "allow only 9 different 3x3 cards, not 10"),
 ])
-def test_too_small_pool(count: int, pool, message: str) -> None:
+def test_too_small_pool(count: int, pool: list[tuple[str, str]], message: str) -> None:
     with pytest.raises(BingoError, match=message):
         make(count=count, size=5 if "5x5" in message else 3, pool=pool)
 
@@ -70,7 +72,8 @@ def test_round_winner_is_the_earliest_completed_line() -> None:
     game = make(count=3, size=3)
     first, second = game.cards[0], game.cards[1]
 
-    def hit(ident: str, start: int) -> Hit:
+    def hit(ident: str | None, start: int) -> Hit:
+        assert ident is not None  # only the free centre is None
         return Hit(id=ident, term=game.terms[ident], text=ident, category="x", weight=1, level="warning",
                    line=1, column=start + 1, end_line=1, end_column=start + 2, start=start, end=start + 1)
 
@@ -78,9 +81,9 @@ def test_round_winner_is_the_earliest_completed_line() -> None:
     hits = [hit(second[0], 0), hit(first[0], 10), hit(second[1], 20), hit(first[1], 30), hit(first[2], 40),
             hit(second[2], 50)]
     play.hear(hits)
-    winners = play.winners()
-    assert [w.index for w in winners][:1] == [0]  # card 1's top row completed at offset 40, card 2's at 50
-    assert winners[0].won_at.start == 40 and winners[0].line == [0, 1, 2]
+    # card 1's top row completed at offset 40, card 2's at 50: both win, card 1 first
+    assert [(w.index, w.won_at.start if w.won_at else None, w.line) for w in play.winners()] == [
+        (0, 40, [0, 1, 2]), (1, 50, [0, 1, 2])]
 
 
 @pytest.fixture()
@@ -112,19 +115,61 @@ def test_card_pdf_pages_text_and_game_file(runner: CliRunner, tmp_path: Path) ->
                     assert word.replace("-", "") in flat.replace("-", ""), (cell, word)
 
 
+def assert_card_page(content: str, game: Game, per_page: int) -> None:
+    """Well-formed, self-contained, and one titled grid of size x size squares per card, in the dealt order."""
+    page = parse(content)
+    assert page.doctype == "DOCTYPE html"
+    (root,) = page.document.children
+    assert root.tag == "html" and root.attrs["lang"] == game.lang
+    assert [child.tag for child in root.children] == ["head", "body"]
+    assert [t.text for t in root.find_all("title")] == [f"{game.title} · {game.id}"]
+    assert root.find_all("script") == [] and root.find_all("link") == [] and "@page" in content
+    pages = root.find_all("div", "page")
+    assert [len(p.find_all("section", "card")) for p in pages] == [
+        min(per_page, len(game.cards) - start) for start in range(0, len(game.cards), per_page)]
+    cards = root.find_all("section", "card")
+    assert len(cards) == len(game.cards) and len(pages) == math.ceil(len(game.cards) / per_page)
+    centre = game.size * game.size // 2 if game.free and game.size % 2 else None
+    for index, (section, dealt) in enumerate(zip(cards, game.cards, strict=True)):
+        assert [h.text for h in section.find_all("h1")] == [game.title]
+        (grid,) = section.find_all("div", "grid")
+        assert grid.attrs["style"] == f"grid-template-columns:repeat({game.size},1fr)"
+        squares = grid.children
+        assert len(squares) == game.size * game.size and all("sq" in sq.classes() for sq in squares)
+        assert [sq.text_content() for sq in squares] == [game.free_label if c is None else game.terms[c] for c in dealt]
+        assert [i for i, sq in enumerate(squares) if "free" in sq.classes()] == ([] if centre is None else [centre])
+        assert [p.text for p in section.find_all("p", "id")] == [game.label(index)]
+
+
+ESCAPED = [*POOL[:30], ("amp", 'R&D <Team> "Q4" & Co')]
+
+
+@pytest.mark.parametrize(("lang", "size", "free", "per_page"), [
+    ("de", 3, True, 1), ("en", 3, False, 2), ("de", 4, True, 4), ("en", 5, True, 2), ("de", 5, False, 1),
+])
+def test_html_cards_structure(lang: str, size: int, free: bool, per_page: int) -> None:
+    import io
+
+    game = make(count=5, size=size, free=free, pool=ESCAPED, lang=lang, title='Tom & Jerry <3 "Bingo"')
+    out = io.StringIO()
+    render_html(game, out, per_page=per_page)
+    assert_card_page(out.getvalue(), game, per_page)
+    assert "<Team>" not in out.getvalue() and "<3" not in out.getvalue()  # escaped, and read back by the parser
+
+
 def test_card_html_and_svg_are_well_formed(runner: CliRunner, tmp_path: Path) -> None:
     for suffix in ("html", "svg"):
         out = tmp_path / f"cards.{suffix}"
         result = runner.invoke(app, ["card", "--count", "4", "--seed", "5", "--words", str(words_file(tmp_path)),
-                                     "--size", "3", "-o", str(out)])
+                                     "--size", "3", "--per-page", "2", "-o", str(out)])
         assert result.exit_code == 0, result.output
         content = out.read_text(encoding="utf-8")
         game = from_dict(json.loads((tmp_path / "cards.game.json").read_text(encoding="utf-8")))
         if suffix == "svg":
-            ET.fromstring(content)
+            sheet = ET.fromstring(content)
+            assert len(sheet.findall("{http://www.w3.org/2000/svg}g")) == 4
         else:
-            HTMLParser().feed(content)
-            assert "@page" in content and "<link" not in content and "<script" not in content
+            assert_card_page(content, game, per_page=2)
         for term in game.terms.values():
             assert term.split()[0][:18] in content
         assert game.id in content
@@ -186,8 +231,10 @@ def test_round_bingos_pair_each_winner_with_its_hit() -> None:
 def test_card_errors(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["card", "--words", str(words_file(tmp_path)), "--count", "2"])
     assert result.exit_code == 2 and "not enough terms for a 5x5 card" in result.stderr
-    assert runner.invoke(app, ["card", "--category", "nonsense"]).exit_code == 2
-    assert runner.invoke(app, ["card", "--format", "pdf"]).exit_code == 2
+    nonsense = runner.invoke(app, ["card", "--category", "nonsense"])
+    assert nonsense.exit_code == 2 and nonsense.stderr.startswith("bingo: error: unknown category 'nonsense' (known: ")
+    pdf = runner.invoke(app, ["card", "--format", "pdf"])
+    assert (pdf.exit_code, pdf.stderr) == (2, "bingo: error: --format pdf needs --output FILE\n")
 
 
 def test_check_decides_the_winner_from_a_transcript(runner: CliRunner, tmp_path: Path) -> None:
@@ -195,7 +242,7 @@ def test_check_decides_the_winner_from_a_transcript(runner: CliRunner, tmp_path:
     runner.invoke(app, ["card", "--count", "4", "--seed", "2", "--size", "3", "--words", str(words_file(tmp_path)),
                         "--format", "json", "--game", str(game_path)])
     game = from_dict(json.loads(game_path.read_text(encoding="utf-8")))
-    row = [game.terms[c] for c in game.cards[2][:3]]
+    row = [game.terms[c] for c in game.cards[2][:3] if c is not None]
     transcript = tmp_path / "minutes.txt"
     transcript.write_text(f"Zuerst {row[0]}.\n\nDann {row[1]}.\n\nZum Schluss {row[2]}.\n", encoding="utf-8")
     result = runner.invoke(app, ["check", str(game_path), str(transcript), "--format", "json"])
@@ -215,7 +262,7 @@ def test_live_through_a_pipe(runner: CliRunner, tmp_path: Path) -> None:
     runner.invoke(app, ["card", "--seed", "2", "--size", "3", "--words", str(words_file(tmp_path)), "--format", "json",
                         "--game", str(game_path)])
     game = from_dict(json.loads(game_path.read_text(encoding="utf-8")))
-    column = [game.terms[game.cards[0][i]] for i in (0, 3, 6)]
+    column = [game.terms[c] for c in (game.cards[0][i] for i in (0, 3, 6)) if c is not None]
     lines = "Guten Morgen.\n" + "".join(f"Wir reden über {term}.\n" for term in column)
     result = runner.invoke(app, ["live", str(game_path)], input=lines)
     assert result.exit_code == 0

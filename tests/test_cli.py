@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import json
+import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
-from typer.testing import CliRunner
+from conftest import ROOT
+from typer.testing import CliRunner, Result
 
+from bingo import __version__
 from bingo.cli import app, main
 
 JARGON_DE = "Wir heben Synergien und optimieren jeden Touchpoint der Customer Journey mit Kundenzentrierung.\n"
 PLAIN_DE = "Der Zug nach Hamburg fährt ab Montag zehn Minuten früher. Kunden erhalten Auskunft am Schalter.\n"
+JARGON_EN = "Going forward, we leverage synergies across every touchpoint of the customer journey.\n"
+PLAIN_EN = "The train to Hamburg leaves ten minutes earlier from Monday. Ask at the ticket counter.\n"
 
 
 @pytest.fixture()
@@ -19,7 +25,7 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
-def invoke(runner: CliRunner, args: list[str], stdin: str | bytes | None = None):
+def invoke(runner: CliRunner, args: list[str], stdin: str | bytes | None = None) -> Result:
     return runner.invoke(app, args, input=stdin, catch_exceptions=False)
 
 
@@ -90,14 +96,14 @@ def test_bad_files_are_reported_and_others_scanned(runner: CliRunner, tmp_path: 
         (["frobnicate"], "No such command"),
     ],
 )
-def test_usage_errors_exit_2_with_one_line(args: list[str], fragment: str, capsys: pytest.CaptureFixture) -> None:
+def test_usage_errors_exit_2_with_one_line(args: list[str], fragment: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(args) == 2
     err = capsys.readouterr().err
     assert fragment in err and "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
 
 
-def test_malformed_user_lexicon_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+def test_malformed_user_lexicon_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "mine.yaml"
     path.write_text("entries:\n  - id: x\n    term: [unclosed\n", encoding="utf-8")
     assert main(["scan", "--lexicon", str(path), "-"]) == 2
@@ -119,13 +125,17 @@ def test_line_format(runner: CliRunner) -> None:
     assert any("[anglicism] Touchpoint — " in line for line in lines)
 
 
-def test_every_command_help_shows_an_example(runner: CliRunner) -> None:
-    for args in (["--help"], ["scan", "--help"], ["lexicon", "validate", "--help"],
-                 ["lexicon", "list", "--help"], ["lexicon", "show", "--help"], ["config", "--help"],
-                 ["card", "--help"], ["check", "--help"], ["live", "--help"]):
-        result = invoke(runner, args)
-        assert result.exit_code == 0
-        assert "bingo " in result.stdout and ("Example" in result.stdout), args
+@pytest.mark.parametrize("command", [[], ["scan"], ["lexicon", "validate"], ["lexicon", "list"], ["lexicon", "show"],
+                                     ["config"], ["card"], ["check"], ["live"]], ids=lambda c: " ".join(c) or "bingo")
+def test_every_command_help_shows_an_example(runner: CliRunner, command: list[str]) -> None:
+    """The command's own help, with an example that runs that command ('Usage: bingo' alone is in every help)."""
+    result = invoke(runner, [*command, "--help"])
+    assert result.exit_code == 0
+    words = " ".join(result.stdout.split())
+    assert f"Usage: bingo {' '.join(command)}".strip() + " [OPTIONS]" in words
+    assert "Example" in words, command
+    example = words[words.index("Example"):] + " "
+    assert f"bingo {' '.join(command) or 'scan'} " in example, example
 
 
 def test_lexicon_validate_builtin(runner: CliRunner) -> None:
@@ -141,4 +151,65 @@ def test_lexicon_list_filters(runner: CliRunner) -> None:
 
 
 def test_version(runner: CliRunner) -> None:
-    assert invoke(runner, ["--version"]).stdout.startswith("bingo ")
+    result = invoke(runner, ["--version"])
+    assert (result.exit_code, result.stdout) == (0, f"bingo {__version__}\n")
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert __version__ == project["version"]
+
+
+def summary_row(*cells: object) -> str:
+    return " ".join(str(c) for c in cells if c != "")
+
+
+def test_several_files_plain_report(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """One section per scanned file, in order, then a summary row per input (errors included) and the total."""
+    monkeypatch.chdir(tmp_path)  # short relative paths and a wide report: no line wraps
+    paths = []
+    for name, text in (("de-jargon.txt", JARGON_DE), ("en-jargon.md", JARGON_EN), ("empty.txt", "\n\n"),
+                       ("de-plain.txt", PLAIN_DE), ("en-plain.txt", PLAIN_EN)):
+        Path(name).write_text(text, encoding="utf-8")
+        paths.append(name)
+    assert main(["scan", "--format", "json", *paths]) == 2
+    data: dict[str, Any] = json.loads(capsys.readouterr().out)
+    assert main(["scan", "--format", "plain", "--width", "160", *paths]) == 2
+    out, err = capsys.readouterr()
+    assert err == f"bingo: error: {paths[2]}: empty input (no text to scan)\n"
+    lines = out.splitlines()
+    scanned = [f for f in data["files"] if "error" not in f]
+    starts = [i for i, line in enumerate(lines) if any(line.startswith(f"{f['path']}  ·  ") for f in scanned)]
+    assert len(starts) == 4
+    summary = next(i for i, line in enumerate(lines) if line.strip() == "Summary")
+    for file, start, end in zip(scanned, starts, [*starts[1:], summary], strict=True):
+        section = lines[start:end]
+        de = file["lang"] == "de"
+        assert section[0] == (f"{file['path']}  ·  {'Deutsch' if de else 'English'}  ·  {file['words']} "
+                              f"{'Wörter' if de else 'words'}  ·  {len(file['hits'])} {'Treffer' if de else 'hits'}")
+        filled = round(30 * file["score"] / 100)
+        assert section[1] == f"Bullshit-Index {file['score']:>3}/100 {'█' * filled}{'░' * (30 - filled)}  " \
+                             f"{file['verdict_label']}"
+        assert section[2].startswith(f"KI-Floskeln {file['ai_tells']} · " if de else f"AI tells {file['ai_tells']} · ")
+        flat = " ".join(" ".join(section).split())
+        if file["hits"]:
+            for hit in file["hits"]:
+                assert f"[[{' '.join(hit['text'].split())}]]" in flat
+        else:
+            assert section[3] == ("Keine Phrasen gefunden." if de else "No jargon found.")
+        assert ("Bullshit-Bingo" if de else "Buzzword bingo") in [line.strip() for line in section]  # card title
+    rows = [" ".join(line.split()) for line in lines[summary + 1:] if line.strip() and set(line.strip()) != {"─"}]
+    assert rows[0] == "File Lang Words Hits Score AI/1k Verdict Bingo"
+    expected = [summary_row(f["path"], "error: " + f["error"]) if "error" in f else
+                summary_row(f["path"], f["lang"], f["words"], len(f["hits"]), f["score"],
+                            f"{f['ai_tells_per_1000']:.1f}", f["verdict_label"], "BINGO" if f["bingo"] else "")
+                for f in data["files"]]
+    total = data["summary"]
+    expected.append(summary_row("total", total["words"], total["hits"], f"max {total['max_score']}",
+                                total["bingo"] or ""))
+    assert rows[1:] == expected
+
+
+def test_one_file_has_no_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.txt").write_text(JARGON_EN, encoding="utf-8")
+    assert main(["scan", "--format", "plain", str(tmp_path / "a.txt")]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"{tmp_path / 'a.txt'}  ·  English  ·  ") and "Summary" not in out
