@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from bingo import cache, compounds, forms, keys, nlp, triggers
+from bingo import cache, cachecheck, compounds, forms, keys, nlp, triggers
 from bingo.keys import exception_key, part_key
 from bingo.lexicon import Entry, Lexicon
 from bingo.version import __version__
@@ -118,11 +118,8 @@ def load_or_compile(lexicon: Lexicon, lang: str, pipeline: Any, model: str | Non
     """The compiled lexicon from the cache when valid, else compiled now (and cached)."""
     name = f"{lang}-{cache_key(lexicon, lang, model)}.json"
     if use_cache:
-        data = cache.read(name)
-        try:
-            compiled = CompiledLang(**data) if isinstance(data, dict) else None
-        except TypeError:
-            compiled = None  # written by another version: rebuild below
+        ids = (entry.id for entry in lexicon.for_lang(lang))
+        compiled = cachecheck.compiled(CompiledLang, cache.read(name), lang, ids)  # None: rebuild below
         if compiled is not None:
             nlp.configure_tokenizer(pipeline, compiled.prefixes, compiled.suffixes, compiled.stops)
             nlp.set_norms(pipeline, compiled.norms)

@@ -20,13 +20,12 @@ from bingo.entry import (
     INFLECT_MODES,
     LANGS,
     LEVELS,
-    Apart,
     Context,
     Entry,
 )
 from bingo.errors import BingoError, LexiconError, located
 from bingo.grid import HOUSE_TERMS
-from bingo.schema import build_entry
+from bingo.schema import build_entry, cached_entry
 
 if TYPE_CHECKING:
     import yaml
@@ -72,7 +71,8 @@ def _refilled(card: tuple[str, ...], entries: Mapping[str, Entry], lang: str) ->
     kept = [ident for ident in card if ident in entries]
     if len(kept) == len(card):
         return card
-    spare = sorted((e for e in entries.values() if lang in e.langs and e.id not in kept), key=lambda e: (-e.weight, e.id))
+    spare = sorted((e for e in entries.values() if lang in e.langs and e.id not in kept),
+                   key=lambda e: (-e.weight, e.id))
     filled = (*kept, *(e.id for e in spare[:HOUSE_TERMS - len(kept)]))
     return filled if len(filled) == HOUSE_TERMS else ()
 
@@ -159,23 +159,14 @@ def _house_cards(name: str, data: Mapping[str, Any], known: Mapping[str, Entry])
             continue
         missing = [i for i in ids if i not in known or lang not in known[i].langs]
         if missing:
-            problems.append(located(name, None, f"house card {lang}: unknown ids for {lang}: {', '.join(map(str, missing))}"))
+            problems.append(located(name, None,
+                                    f"house card {lang}: unknown ids for {lang}: {', '.join(map(str, missing))}"))
         if len(set(ids)) != HOUSE_TERMS or len(ids) != HOUSE_TERMS:
             problems.append(located(name, None, f"house card {lang}: needs {HOUSE_TERMS} distinct ids, has {len(ids)}"))
         out[lang] = tuple(ids)
     if problems:
         raise LexiconError(problems)
     return out
-
-
-def _entry_from_json(data: dict[str, Any]) -> Entry:
-    """Rebuild an Entry from its cached JSON form."""
-    context, apart = data["context"], data["apart"]
-    tuples = ("variants", "match_examples", "no_match_examples")
-    return Entry(**{**data, **{k: tuple(data[k]) for k in tuples},
-                    "context": Context(tuple(context["requires"]), context["window"], tuple(context["exceptions"])),
-                    "slots": tuple(tuple(slot) for slot in data["slots"]),
-                    "apart": Apart(tuple(tuple(p) for p in apart["parts"]), apart["within"]) if apart else None})
 
 
 def load_lexicon(extra: Iterable[Path] = (), *, builtin: bool = True, use_cache: bool = True) -> Lexicon:
@@ -199,16 +190,25 @@ def load_lexicon(extra: Iterable[Path] = (), *, builtin: bool = True, use_cache:
     cached = cache.read(name) if use_cache else None
     if isinstance(cached, dict) and cached.get("digest") == key:
         try:
-            entries = {k: _entry_from_json(v) for k, v in cached["entries"].items()}
-            cards = {k: tuple(v) for k, v in cached["house_cards"].items()}
-            return Lexicon(entries=entries, house_cards=cards, files=tuple(map(str, files)), digest=key)
-        except (KeyError, TypeError, ValueError):
-            pass  # a cache from another version: parse below
+            return _from_cache(cached, files, key)
+        except (KeyError, TypeError, ValueError, AttributeError, LexiconError):
+            pass  # not a document this code wrote for these files: parse below
     lexicon = _parse_lexicon(files, shipped, key)
     if use_cache:
         cache.write(name, {"digest": key, "house_cards": lexicon.house_cards,
                                                   "entries": {k: asdict(e) for k, e in lexicon.entries.items()}})
     return lexicon
+
+
+def _from_cache(cached: dict[str, Any], files: list[Path], digest: str) -> Lexicon:
+    """The lexicon a cached document holds, every entry and house card checked as when it was parsed."""
+    if set(cached) != {"digest", "house_cards", "entries"} or not isinstance(cached["entries"], dict):
+        raise ValueError("not a cached lexicon")
+    entries = {key: cached_entry(value) for key, value in cached["entries"].items()}
+    if any(key != entry.id for key, entry in entries.items()):
+        raise ValueError("an entry cached under another id")
+    cards = _house_cards("cache", cached, entries)
+    return Lexicon(entries=entries, house_cards=cards, files=tuple(map(str, files)), digest=digest)
 
 
 @lru_cache(maxsize=1)
@@ -234,9 +234,11 @@ def _parse_lexicon(files: list[Path], shipped: list[Path], digest: str) -> Lexic
         seen_here: dict[str, Entry] = {}
         for entry in loaded:
             if entry.id in seen_here:
-                problems.append(located(entry.file, entry.line, f"duplicate id '{entry.id}' (first at line {seen_here[entry.id].line})"))
+                problems.append(located(entry.file, entry.line,
+                                        f"duplicate id '{entry.id}' (first at line {seen_here[entry.id].line})"))
             elif entry.id in entries and path in shipped:
-                problems.append(located(entry.file, entry.line, f"duplicate id '{entry.id}' (also at {entries[entry.id].where})"))
+                problems.append(located(entry.file, entry.line,
+                                        f"duplicate id '{entry.id}' (also at {entries[entry.id].where})"))
             seen_here[entry.id] = entry
             entries[entry.id] = entry
     if problems:

@@ -11,6 +11,7 @@ from bingo.config import Settings
 from bingo.errors import BingoError
 from bingo.lexicon import CATEGORIES, Lexicon, load_lexicon
 from bingo.models import EntryInfo, RunResult
+from bingo.outputs import Named, refuse_overwrite
 from bingo.results import entry_info
 from bingo.scanner import Scanner
 from bingo.sources import Source, discover
@@ -40,14 +41,21 @@ def sources_for(paths: Sequence[str], settings: Settings) -> list[Source]:
 
 
 def execute(paths: Sequence[str], settings: Settings, *, model: str | None = None, use_cache: bool = True,
-            stdin: BinaryIO | None = None, progress: Callable[[int], Progress | None] | None = None) -> RunResult:
+            stdin: BinaryIO | None = None, progress: Callable[[int], Progress | None] | None = None,
+            writes: Sequence[Named] = (), reads: Sequence[Named] = ()) -> RunResult:
     """Scan every input in order and return the run's results.
 
     `progress`, if given, is called once with the total size in bytes and returns the callback
-    that receives the amount of text done.
+    that receives the amount of text done. `writes` are the files the caller will write after the
+    run: when one of them is a scanned file, a lexicon file or one of the caller's `reads`, the run
+    stops with a BingoError before anything is read.
     """
-    lexicon = build_lexicon(settings, use_cache)
     sources = sources_for(paths, settings)
+    if writes:
+        scanned = [("scanned file", source.file) for source in sources if source.file is not None]
+        lexicons = [("lexicon file", Path(path)) for path in settings.lexicons]
+        refuse_overwrite(writes, [*reads, *lexicons, *scanned])
+    lexicon = build_lexicon(settings, use_cache)
     scanner = Scanner(lexicon=lexicon, model=model, use_cache=use_cache, skip_quotes=settings.skip_quotes)
     jobs = settings.jobs or parallel.default_jobs(sources)
     advance = progress(sum(parallel.size_of(s) for s in sources)) if progress is not None else None

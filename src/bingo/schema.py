@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import Any
 
 from bingo.entry import (
@@ -192,3 +193,30 @@ def _build_apart(raw: Any, bad: Any) -> Apart | None:
         bad("'apart.within' must be a whole number from 1 to 12 (words between two parts)")
         return None
     return Apart(parts=tuple(p for p in parts if p), within=within)
+
+
+ENTRY_FIELDS = frozenset(field.name for field in fields(Entry))  # the keys of a cached entry (`asdict`)
+
+
+def cached_entry(data: Any) -> Entry:
+    """Rebuild an Entry from its cached JSON form, checked by the schema exactly as a YAML entry is.
+
+    The cache may hold anything (see `bingo.cache`): a weight of 1e308 or a term that is a number
+    must not get past the rules the lexicon files obey. ValueError when the form is wrong.
+    """
+    if not isinstance(data, dict) or set(data) != ENTRY_FIELDS:
+        raise ValueError("not a cached entry")
+    context, apart, line = data["context"], data["apart"], data["line"]
+    if not isinstance(context, dict) or set(context) != {"requires", "window", "exceptions"} or not (
+            isinstance(data["file"], str) and isinstance(line, int) and not isinstance(line, bool) and line >= 0):
+        raise ValueError("not a cached entry")
+    raw = {key: data[key] for key in ("id", "term", "lang", "category", "weight", "message", "source", "variants",
+                                      "level", "link", "compound", "inflect")}
+    raw.update(alternative=data["alternative"] or None, slots=data["slots"] or None, apart=apart,
+               context={"requires": context["requires"], "window": context["window"], "except": context["exceptions"]},
+               examples={"match": data["match_examples"], "no_match": data["no_match_examples"]})
+    problems: list[str] = []
+    entry = build_entry(raw, data["file"], line, {}, problems)
+    if entry is None:
+        raise ValueError(problems[0] if problems else "not a cached entry")
+    return entry

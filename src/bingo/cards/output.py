@@ -9,6 +9,7 @@ from typing import BinaryIO, TextIO
 
 from bingo.cards.game import Game
 from bingo.errors import BingoError
+from bingo.outputs import atomic_write
 
 
 @dataclass(frozen=True)
@@ -62,13 +63,13 @@ def card_format(requested: str | None, output: Path | None) -> str:
 
 
 def write_cards(game: Game, name: str, output: Path, layout: Layout) -> None:
-    """Write the cards to a file in format `name`; BingoError naming the file when it cannot be written."""
+    """Write the cards to a file in format `name`, whole or not at all; BingoError naming the file when it fails."""
     try:
         if name in BINARY_WRITERS:
-            with output.open("wb") as binary:
+            with atomic_write(output, "wb") as binary:
                 BINARY_WRITERS[name](game, binary, layout)
         else:
-            with output.open("w", encoding="utf-8") as text:
+            with atomic_write(output) as text:
                 TEXT_WRITERS[name](game, text, layout)
     except OSError as exc:
         raise BingoError(f"{output}: cannot write the cards ({exc.strerror or exc})") from None
@@ -80,8 +81,9 @@ def game_file_for(output: Path) -> Path:
 
 
 def write_game(game: Game, target: Path) -> None:
-    """Write the game file; BingoError naming it when it cannot be written."""
+    """Write the game file, whole or not at all; BingoError naming it when it cannot be written."""
     try:
-        target.write_text(game.to_json(), encoding="utf-8")
+        with atomic_write(target) as out:
+            out.write(game.to_json())
     except OSError as exc:
         raise BingoError(f"{target}: cannot write the game file ({exc.strerror or exc})") from None

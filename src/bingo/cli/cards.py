@@ -25,6 +25,7 @@ from bingo.cards.output import (
 from bingo.cli.console import color_wanted, err, guarded, stdin_bytes
 from bingo.cli.options import CardFormat, LexiconOption
 from bingo.errors import BingoError
+from bingo.outputs import refuse_overwrite
 from bingo.sources import discover
 
 CARD_EPILOG = ("Examples:\n\n  bingo card --count 30 --seed 7 --output offsite.pdf --per-page 2\n\n"
@@ -60,6 +61,14 @@ def card(
     name = card_format(output_format, output)
     if name in BINARY_WRITERS and output is None:
         raise BingoError(f"--format {name} needs --output FILE")
+    target = game_file or (game_file_for(output) if output is not None else None)
+    if name == "json" and target == output:
+        target = None  # a JSON deal is its own game file
+    writes = [("--output", output)] if output is not None else []
+    if target is not None:
+        writes.append(("--game" if game_file else "the game file", target))
+    reads = [("word list", words)] if words is not None else []
+    refuse_overwrite(writes, [*reads, *(("lexicon file", path) for path in lexicon or ())])
     game = new_game(Request(count=count, size=size, lang=lang, categories=tuple(category or ()), seed=seed,
                             title=title, free=not no_free, words=words, lexicons=tuple(lexicon or ())))
     layout = Layout(per_page=int(per_page), paper=paper)
@@ -67,8 +76,7 @@ def card(
         TEXT_WRITERS[name](game, sys.stdout, replace(layout, color=color_wanted(sys.stdout)))
     else:
         write_cards(game, name, output, layout)
-    target = game_file or (game_file_for(output) if output is not None else None)
-    if target is not None and not (name == "json" and target == output):  # a JSON deal is its own game file
+    if target is not None:
         write_game(game, target)
         err(f"game {game.id}: {len(game.cards)} card(s), game file {target}")
     return 0

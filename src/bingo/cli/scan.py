@@ -17,6 +17,7 @@ from bingo.config import Settings
 from bingo.errors import BingoError
 from bingo.gates import Gates, exit_code, load_baseline
 from bingo.models import RunResult
+from bingo.outputs import atomic_write
 from bingo.report import Options, renderer
 
 EPILOG = ("Examples:\n\n  bingo scan samples/de-jargon-strategie.txt\n\n"
@@ -33,6 +34,7 @@ class ScanRun:
     model: str | None = None
     no_cache: bool = False
     baseline: Path | None = None
+    config: Path | None = None  # the configuration file in force (named or found): an input not to overwrite
 
 
 @guarded
@@ -86,8 +88,8 @@ def scan(
              "max_ai_tells": max_ai_tells, "categories": _tuple(category), "fail_on_bingo": fail_on_bingo,
              "fail_on": _tuple(fail_on), "include": _tuple(include), "exclude": _tuple(exclude),
              "skip_quotes": skip_quotes, "lexicons": _tuple(str(p) for p in lexicon or ()), "jobs": jobs}
-    settings, _ = config_module.resolve(config, config_module.validate_options(given))
-    job = ScanRun(output=output, width=width, model=model, no_cache=no_cache, baseline=baseline)
+    settings, config_file = config_module.resolve(config, config_module.validate_options(given))
+    job = ScanRun(output=output, width=width, model=model, no_cache=no_cache, baseline=baseline, config=config_file)
     return run_scan(_inputs(paths), settings, job)
 
 
@@ -98,9 +100,12 @@ def run_scan(paths: list[str], settings: Settings, job: ScanRun) -> int:
     gates = Gates(max_score=settings.max_score, max_hits=settings.max_hits, max_ai_tells=settings.max_ai_tells,
                   fail_on_bingo=settings.fail_on_bingo, fail_on=settings.fail_on,
                   baseline=load_baseline(job.baseline) if job.baseline else None)
+    writes = [("--output", job.output)] if job.output is not None else []
+    reads = [(role, path) for role, path in (("configuration file", job.config), ("baseline", job.baseline))
+             if path is not None]
     with progress_bar() as progress:
         run = execute(paths, settings, model=job.model, use_cache=not job.no_cache, stdin=stdin_bytes(),
-                      progress=progress)
+                      progress=progress, writes=writes, reads=reads)
     for failed in run.errors:
         err(f"error: {failed.path}: {failed.error}")
     failures = gates.failures(run)
@@ -120,7 +125,7 @@ def write_report(run: RunResult, format_name: str, job: ScanRun) -> None:
         write(run, sys.stdout, options)
         return
     try:
-        with job.output.open("w", encoding="utf-8") as target:
+        with atomic_write(job.output) as target:
             write(run, target, options)
     except OSError as exc:
         raise BingoError(f"{job.output}: cannot write the report: {exc.strerror or exc}") from None
