@@ -199,7 +199,8 @@ def test_a_failed_cache_write_leaves_no_temporary_file(cache_dir: Path, monkeypa
 # --- the checks themselves -------------------------------------------------------------------------
 
 GOOD: dict[str, Any] = {"lang": "de", "patterns": {"a": [["x", "y"]], "a#except0": [["z"]]}, "prefixes": ["p"],
-                        "suffixes": [], "requires": {"a": ["w*"]}, "stops": {"p": ["q"]}, "norms": {"xs": "x"}}
+                        "suffixes": [], "requires": {"a": ["w*"]}, "stops": {"p": ["q"]}, "norms": {"xs": "x"},
+                        "triggers": {"x": [2, 3, [[["y"]]]], "z": [0, 0, []]}}
 
 
 def test_every_compiled_field_has_a_check() -> None:
@@ -216,6 +217,8 @@ def test_every_compiled_field_has_a_check() -> None:
     {"patterns": {"a": [["x", 1]]}}, {"patterns": {"a": ["xy"]}}, {"patterns": [["x"]]}, {"prefixes": "abc"},
     {"suffixes": [None]},
     {"requires": {"a": "w"}}, {"stops": {"p": [3]}}, {"norms": {"xs": ["x"]}}, {"extra": 1}, {"lang": None},
+    {"triggers": {"x": [-1, 3, []]}}, {"triggers": {"x": [1, 4, []]}}, {"triggers": {"x": [1, 3, [[]]]}},
+    {"triggers": {"x": [1, 3, [[["y", ""]]]]}}, {"triggers": {"x": [1, 3]}},
 ])
 def test_a_wrong_compiled_document_is_refused(change: dict[str, Any]) -> None:
     from bingo import cachecheck
