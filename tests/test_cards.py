@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import optional_module
 from typer.testing import CliRunner
 
 from bingo.cards.check import Round
@@ -15,7 +16,8 @@ from bingo.cards.game import cells_per_card, deal, from_dict
 from bingo.cli import app
 from bingo.errors import BingoError
 
-POOL = [(f"t{i:02}", f"Begriff Nummer {i} mit Überlänge-Kundenzentrierungsstrategie" if i == 3 else f"Begriff {i} ä ö ü ß")
+POOL = [(f"t{i:02}",
+         f"Begriff Nummer {i} mit Überlänge-Kundenzentrierungsstrategie" if i == 3 else f"Begriff {i} ä ö ü ß")
         for i in range(40)]
 WORDS = "\n".join(["# Meeting-Bingo", "Synergien", "Touchpoint", "Customer Journey", "Mindset", "Roadmap", "Quick Win",
                    "Deep Dive", "Stakeholder", "Agilität", "Paradigmenwechsel"]) + "\n"
@@ -26,7 +28,8 @@ def make(count: int = 5, size: int = 5, free: bool = True, seed: int = 1, pool=P
                 digest="d", options={"count": count, "size": size})
 
 
-@pytest.mark.parametrize(("size", "free", "cells"), [(3, True, 8), (4, True, 16), (5, True, 24), (5, False, 25), (3, False, 9)])
+@pytest.mark.parametrize(("size", "free", "cells"),
+                         [(3, True, 8), (4, True, 16), (5, True, 24), (5, False, 25), (3, False, 9)])
 def test_sizes_and_free_centre(size: int, free: bool, cells: int) -> None:
     game = make(size=size, free=free)
     assert cells_per_card(size, free) == cells
@@ -73,7 +76,8 @@ def test_round_winner_is_the_earliest_completed_line() -> None:
                    line=1, column=start + 1, end_line=1, end_column=start + 2, start=start, end=start + 1)
 
     play = Round.start(game)
-    hits = [hit(second[0], 0), hit(first[0], 10), hit(second[1], 20), hit(first[1], 30), hit(first[2], 40), hit(second[2], 50)]
+    hits = [hit(second[0], 0), hit(first[0], 10), hit(second[1], 20),
+            hit(first[1], 30), hit(first[2], 40), hit(second[2], 50)]
     play.hear(hits)
     winners = play.winners()
     assert [w.index for w in winners][:1] == [0]  # card 1's top row completed at offset 40, card 2's at 50
@@ -92,7 +96,7 @@ def words_file(tmp_path: Path) -> Path:
 
 
 def test_card_pdf_pages_text_and_game_file(runner: CliRunner, tmp_path: Path) -> None:
-    pypdf = pytest.importorskip("pypdf")
+    pypdf = optional_module("pypdf", "test")
     out = tmp_path / "offsite.pdf"
     result = runner.invoke(app, ["card", "--count", "5", "--seed", "3", "--per-page", "2", "--output", str(out)])
     assert result.exit_code == 0, result.output
@@ -112,7 +116,8 @@ def test_card_pdf_pages_text_and_game_file(runner: CliRunner, tmp_path: Path) ->
 def test_card_html_and_svg_are_well_formed(runner: CliRunner, tmp_path: Path) -> None:
     for suffix in ("html", "svg"):
         out = tmp_path / f"cards.{suffix}"
-        result = runner.invoke(app, ["card", "--count", "4", "--seed", "5", "--words", str(words_file(tmp_path)), "--size", "3", "-o", str(out)])
+        result = runner.invoke(app, ["card", "--count", "4", "--seed", "5", "--words", str(words_file(tmp_path)),
+                                     "--size", "3", "-o", str(out)])
         assert result.exit_code == 0, result.output
         content = out.read_text(encoding="utf-8")
         game = from_dict(json.loads((tmp_path / "cards.game.json").read_text(encoding="utf-8")))
