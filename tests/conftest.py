@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import signal
 from pathlib import Path
 from types import ModuleType
 from typing import NoReturn
@@ -42,6 +43,19 @@ def optional_module(name: str, extra: str) -> ModuleType:
         return importlib.import_module(name)
     except ImportError:
         unavailable(f"{name} is not installed: pip install '.[{extra}]'")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_coverage_sigterm_here() -> None:
+    """Under coverage (sigterm = true), leave SIGTERM's default in this process: only the scanner's workers need it.
+
+    The workers are forked and inherit this process's handler; coverage's handler in a worker saves the
+    worker's data and then calls the inherited one, which saves this process's data from the child and can
+    deadlock on a lock copied mid-use, hanging Pool.terminate. Each worker installs its own handler anyway.
+    """
+    handler = signal.getsignal(signal.SIGTERM)
+    if type(getattr(handler, "__self__", None)).__module__.startswith("coverage"):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 @pytest.fixture(scope="session", autouse=True)
