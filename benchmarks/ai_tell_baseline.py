@@ -3,7 +3,7 @@
     apt-get install manpages manpages-de groff-base     # the corpora (Debian)
     python benchmarks/ai_tell_baseline.py               # prints the rates; --json FILE to keep them
 
-Corpora, all written by people and cited in lexicons/README.md ("AI tells"):
+Corpora, all written by people and cited in src/bingo/lexicons/README.md ("AI tells"):
 - de: the German manual pages of Debian's manpages-de (sections 1-8), rendered with groff;
 - en: the Linux man-pages project's sections 5 and 7 (Debian's manpages), rendered with groff,
   and the docstrings of CPython's standard library (the running interpreter's own).

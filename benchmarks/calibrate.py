@@ -6,7 +6,7 @@
 For each text: score, verdict, AI tells, and for graded jargon texts the recall of the phrases a
 reader marked (a mark counts as found when a hit overlaps it) and the share of hits that fall
 inside a mark. Per language: the share of texts in their grade's band and the rank correlation
-between grade and score. The figures go into lexicons/README.md ("Calibration").
+between grade and score. The figures go into src/bingo/lexicons/README.md ("Calibration").
 """
 
 from __future__ import annotations

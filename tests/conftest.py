@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import os
+import signal
 from pathlib import Path
+from types import ModuleType
+from typing import NoReturn
 
 import pytest
 
@@ -11,6 +15,47 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
 SAMPLES = ROOT / "samples"
 SHARED = Path(os.environ.get("BINGO_SHARED", ROOT.parent / "shared"))
+
+
+def required() -> bool:
+    """True under BINGO_REQUIRE_SHARED=1 (CI): what a test needs must be there, so nothing skips."""
+    return os.environ.get("BINGO_REQUIRE_SHARED", "") not in ("", "0")
+
+
+def unavailable(reason: str) -> NoReturn:
+    """Skip the test for `reason`, or fail it when everything is required (a skip in CI would hide a gap)."""
+    if required():
+        pytest.fail(f"{reason} (BINGO_REQUIRE_SHARED is set, so this fails instead of skipping)")
+    pytest.skip(reason)
+
+
+def shared_path(*parts: str) -> Path:
+    """A file in ../shared (or $BINGO_SHARED); the test skips without it, or fails if it is required."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        unavailable(f"{path} not found: ../shared must be beside the checkout (or set BINGO_SHARED)")
+    return path
+
+
+def optional_module(name: str, extra: str) -> ModuleType:
+    """Import `name` from the optional `extra`; the test skips without it, or fails if it is required."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        unavailable(f"{name} is not installed: pip install '.[{extra}]'")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_coverage_sigterm_here() -> None:
+    """Under coverage (sigterm = true), leave SIGTERM's default in this process: only the scanner's workers need it.
+
+    The workers are forked and inherit this process's handler; coverage's handler in a worker saves the
+    worker's data and then calls the inherited one, which saves this process's data from the child and can
+    deadlock on a lock copied mid-use, hanging Pool.terminate. Each worker installs its own handler anyway.
+    """
+    handler = signal.getsignal(signal.SIGTERM)
+    if type(getattr(handler, "__self__", None)).__module__.startswith("coverage"):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 @pytest.fixture(scope="session", autouse=True)

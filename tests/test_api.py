@@ -7,6 +7,7 @@ import pickle
 from pathlib import Path
 
 import pytest
+from conftest import optional_module
 
 import bingo
 
@@ -33,7 +34,7 @@ def test_scanner_pickles_without_compiled_state() -> None:
 
 
 def test_dask_example_on_a_tiny_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
-    db = pytest.importorskip("dask.bag")
+    db = optional_module("dask.bag", "dask")
     import dask
 
     # the worker processes import the example module by name, as a user's own module would be

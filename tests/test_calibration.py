@@ -1,4 +1,4 @@
-"""The score means what it says on the calibration texts (tests/calibration): see lexicons/README.md, "Calibration"."""
+"""The score means what it says on the calibration texts (tests/calibration): see src/bingo/lexicons/README.md, "Calibration"."""
 
 from __future__ import annotations
 

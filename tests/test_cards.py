@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from html_check import parse
+from conftest import optional_module
 from typer.testing import CliRunner
 
 from bingo.cards.check import Round
@@ -98,7 +99,7 @@ def words_file(tmp_path: Path) -> Path:
 
 
 def test_card_pdf_pages_text_and_game_file(runner: CliRunner, tmp_path: Path) -> None:
-    pypdf = pytest.importorskip("pypdf")
+    pypdf = optional_module("pypdf", "test")
     out = tmp_path / "offsite.pdf"
     result = runner.invoke(app, ["card", "--count", "5", "--seed", "3", "--per-page", "2", "--output", str(out)])
     assert result.exit_code == 0, result.output

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import optional_module, shared_path
 
 from bingo.config import Settings
 from bingo.models import RunResult
@@ -19,7 +20,6 @@ from bingo.runner import execute
 
 DATA = Path(__file__).parent / "data"
 GOLDEN = Path(__file__).parent / "golden"
-SCHEMA = Path(os.environ.get("BINGO_SHARED", Path(__file__).resolve().parents[2] / "shared")) / "schemas" / "sarif-schema-2.1.0.json"
 SUFFIX = {"json": "json", "sarif": "sarif.json", "github": "github.txt", "line": "line.txt", "plain": "plain.txt"}
 
 
@@ -83,10 +83,8 @@ def test_rich_has_colours_plain_has_none(run: RunResult) -> None:
 
 
 def test_sarif_is_valid_against_the_official_schema(run: RunResult) -> None:
-    jsonschema = pytest.importorskip("jsonschema")
-    if not SCHEMA.exists():
-        pytest.fail(f"SARIF schema not found at {SCHEMA}: ../shared must be beside the checkout (or set BINGO_SHARED)")
-    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema = optional_module("jsonschema", "test")
+    schema = json.loads(shared_path("schemas", "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
     document = json.loads(rendered(run, "sarif"))
     jsonschema.validators.validator_for(schema)(schema).validate(document)
     (sarif_run,) = document["runs"]
@@ -110,7 +108,8 @@ def test_github_escapes_and_summarises(run: RunResult) -> None:
 def test_error_files_in_machine_formats() -> None:
     from bingo.models import FileResult
 
-    broken = RunResult((FileResult(path="bad.txt", lang=None, words=0, score=0, verdict=None, error="not valid UTF-8"),))
+    broken = RunResult((FileResult(path="bad.txt", lang=None, words=0, score=0, verdict=None,
+                                   error="not valid UTF-8"),))
     assert json.loads(rendered(broken, "json"))["files"][0]["error"] == "not valid UTF-8"
     assert rendered(broken, "line") == "bad.txt:0:0: [error] not valid UTF-8\n"
     assert rendered(broken, "github").startswith("::error file=bad.txt,title=bingo::not valid UTF-8")

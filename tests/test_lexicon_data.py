@@ -7,14 +7,15 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES, SHARED
+from conftest import SAMPLES, shared_path
 
 from bingo.lexicon import CATEGORIES, builtin_files, load_lexicon
 from bingo.validate import check
 
 # The essays in ../shared/seeds and the titles lexicon entries name in `source`.
 ESSAYS = {
-    "000_a0f8a8bb6d746023.txt": "Die Zerstörung des Bullshits oder: Was kommt jenseits des Customer-Experience-Managements? #beyondCXM",
+    "000_a0f8a8bb6d746023.txt":
+        "Die Zerstörung des Bullshits oder: Was kommt jenseits des Customer-Experience-Managements? #beyondCXM",
     "001_95f31822a1e79ae9.txt": "So lassen Sie Ihre CX-Initiative scheitern",
     "002_c2d58b037375ab96.txt": "Kundenerlebnis wie ein Chef – was sonst?",
     "003_87f981270d3c9a55.txt": "#beyondCXM - eine Zukunftsphilippika in sieben Thesen",
@@ -65,9 +66,7 @@ def test_house_card_has_24_recognisable_terms(lang: str) -> None:
 @pytest.mark.parametrize("name", sorted(ESSAYS))
 def test_recall_on_the_essays(name: str, scanner) -> None:
     """Scanning an essay finds every entry whose source names that essay."""
-    path = SHARED / "seeds" / name
-    if not path.exists():
-        pytest.fail(f"{path} not found: ../shared/seeds must be beside the checkout (or set BINGO_SHARED)")
+    path = shared_path("seeds", name)
     wanted = {e.id for e in LEXICON.entries.values() if e.source == ESSAYS[name]}
     assert wanted, f"no entry names the essay {ESSAYS[name]!r}"
     found = {h.id for h in scanner.scan_file(path).hits}

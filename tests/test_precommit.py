@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 import yaml
+from conftest import optional_module, unavailable
 
 ROOT = Path(__file__).resolve().parents[1]
 MANIFEST = ROOT / ".pre-commit-hooks.yaml"
@@ -23,16 +23,17 @@ def test_manifest_structure() -> None:
 
 
 def test_manifest_is_valid_for_pre_commit() -> None:
-    clientlib = pytest.importorskip("pre_commit.clientlib")
+    clientlib = optional_module("pre_commit.clientlib", "pre-commit")
     (hook,) = clientlib.load_manifest(str(MANIFEST))
     assert hook["id"] == "bingo"
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_try_repo_runs_the_hook(tmp_path: Path) -> None:
-    pytest.importorskip("pre_commit")
+    optional_module("pre_commit", "pre-commit")
+    if shutil.which("git") is None:
+        unavailable("git is not installed")
     if subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True).returncode:
-        pytest.skip("the project is not a git checkout with commits")
+        unavailable("the project is not a git checkout with commits")
     work = tmp_path / "site"
     work.mkdir()
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "GIT_AUTHOR_NAME": "t",

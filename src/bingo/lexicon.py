@@ -78,11 +78,9 @@ def _refilled(card: tuple[str, ...], entries: Mapping[str, Entry], lang: str) ->
 
 
 def builtin_dir() -> Path:
-    """The directory of the shipped lexicons (inside the wheel, or the source checkout)."""
-    packaged = resources.files("bingo") / "lexicons"
-    if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "lexicons"
+    """The directory of the shipped lexicons: package data, the same path in a checkout and in a wheel."""
+    # bingo is always installed as files (never run from a zip), so the resource is a real directory
+    return Path(str(resources.files("bingo") / "lexicons"))
 
 
 def builtin_files() -> list[Path]:

@@ -21,7 +21,7 @@ from bingo.hits import Hit, HitEntry
 from bingo.models import Verdict
 
 # AI tells per 1,000 words in human prose written before language models, measured by
-# benchmarks/ai_tell_baseline.py (lexicons/README.md, "AI tells"): what a report compares a file's rate with.
+# benchmarks/ai_tell_baseline.py (src/bingo/lexicons/README.md, "AI tells"): what a report compares a file's rate with.
 AI_TELL_BASELINE = {"de": 0.01, "en": 0.03}
 MIN_WORDS = 50
 SCALE = 6.0
