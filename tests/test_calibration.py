@@ -1,4 +1,7 @@
-"""The score means what it says on the calibration texts (tests/calibration): see src/bingo/lexicons/README.md, "Calibration"."""
+"""The score means what it says on the calibration texts (tests/calibration).
+
+See src/bingo/lexicons/README.md, "Calibration".
+"""
 
 from __future__ import annotations
 

@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from html_check import parse
 from conftest import optional_module
+from html_check import parse
 from typer.testing import CliRunner
 
 from bingo.cards.check import Round

@@ -32,7 +32,8 @@ def test_nearest_yaml_wins_over_pyproject_above(repo: Path) -> None:
 
 def test_pyproject_without_tool_bingo_is_skipped(repo: Path) -> None:
     (repo / "docs" / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
-    (repo / "pyproject.toml").write_text("[project]\nname = 'y'\n\n[tool.bingo]\nfail_on = ['idiom']\n", encoding="utf-8")
+    text = "[project]\nname = 'y'\n\n[tool.bingo]\nfail_on = ['idiom']\n"
+    (repo / "pyproject.toml").write_text(text, encoding="utf-8")
     settings, path = resolve(None, {}, start=repo / "docs")
     assert path == repo / "pyproject.toml"
     assert settings.fail_on == ("idiom",) and settings.origin("fail_on") == f"{repo / 'pyproject.toml'}:5"
@@ -85,7 +86,8 @@ def test_bad_pyproject_value(repo: Path) -> None:
     path.write_text("[tool.bingo]\nformat = 'xml'\n", encoding="utf-8")
     with pytest.raises(ConfigError) as info:
         resolve(None, {}, start=repo)
-    assert info.value.problems == [f"{path}:2: 'format' must be one of auto, rich, plain, json, sarif, github, line, not 'xml'"]
+    assert info.value.problems == [
+        f"{path}:2: 'format' must be one of auto, rich, plain, json, sarif, github, line, not 'xml'"]
 
 
 def test_missing_explicit_config(tmp_path: Path) -> None:
@@ -93,7 +95,8 @@ def test_missing_explicit_config(tmp_path: Path) -> None:
         resolve(tmp_path / "nope.yaml", {})
 
 
-def test_config_command_shows_origins(repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+def test_config_command_shows_origins(repo: Path, monkeypatch: pytest.MonkeyPatch,
+                                      capsys: pytest.CaptureFixture) -> None:
     from bingo.cli import main
 
     (repo / ".bingo.yaml").write_text("# team settings\nmax_hits: 3\n", encoding="utf-8")

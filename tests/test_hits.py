@@ -37,7 +37,8 @@ def test_records_are_the_hits_to_dict(found: FileResult) -> None:
 
 
 def test_entries_give_the_entry_side_without_hits(found: FileResult) -> None:
-    assert [(k.id, k.category, k.weight) for k in found.hits.entries()] == [(h.id, h.category, h.weight) for h in found.hits]
+    expected = [(h.id, h.category, h.weight) for h in found.hits]
+    assert [(k.id, k.category, k.weight) for k in found.hits.entries()] == expected
 
 
 def test_pickles_and_compares_equal(found: FileResult) -> None:
@@ -53,7 +54,8 @@ def test_a_result_built_from_a_tuple_stores_hits() -> None:
 
 def test_storage_is_compact(found: FileResult) -> None:
     """About 24 bytes a hit (a Hit object with its strings and ints took ~330)."""
-    hits = Hits(Hit("kpi", "KPI", "KPI", "acronym", 1.0, "warning", 10_000 + i, 5, 10_000 + i, 8, 10**6 + i, 10**6 + i + 3)
+    hits = Hits(Hit("kpi", "KPI", "KPI", "acronym", 1.0, "warning",
+                    10_000 + i, 5, 10_000 + i, 8, 10**6 + i, 10**6 + i + 3)
                 for i in range(10_000))
     size = sum(sys.getsizeof(part) for part in (hits._cols, hits._starts, hits._entries, hits._texts, hits._odd))
     assert size / len(hits) < 32

@@ -132,7 +132,8 @@ def test_near_duplicates_are_named(tmp_path: Path) -> None:
 
 def test_the_lexicon_cache_keeps_slots_and_apart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BINGO_CACHE_DIR", str(tmp_path / "cache"))
-    path = write(tmp_path, GOOD + "    slots: [[seamless], [journey, view]]\n    apart: {parts: [[unlock], [value]], within: 2}\n")
+    extra = "    slots: [[seamless], [journey, view]]\n    apart: {parts: [[unlock], [value]], within: 2}\n"
+    path = write(tmp_path, GOOD + extra)
     first = load_lexicon([path], builtin=False)
     second = load_lexicon([path], builtin=False)  # from the cache
     assert first.entries == second.entries and second.entries["synergy"].apart.within == 2

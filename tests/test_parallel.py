@@ -28,7 +28,8 @@ def scan_json(args: list[str], capsys: pytest.CaptureFixture) -> dict:
 
 def test_many_files_same_with_one_or_two_jobs(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     for i in range(12):
-        (tmp_path / f"f{i:02}.md").write_text(PARAGRAPH * (i + 1) + "Customer Experience Management.\n", encoding="utf-8")
+        text = PARAGRAPH * (i + 1) + "Customer Experience Management.\n"
+        (tmp_path / f"f{i:02}.md").write_text(text, encoding="utf-8")
     (tmp_path / "g-en.md").write_text(ENGLISH, encoding="utf-8")
     one = scan_json([str(tmp_path), "--jobs", "1"], capsys)
     two = scan_json([str(tmp_path), "--jobs", "2"], capsys)
@@ -37,7 +38,8 @@ def test_many_files_same_with_one_or_two_jobs(tmp_path: Path, capsys: pytest.Cap
     assert [f["path"] for f in one["files"]] == sorted(str(p) for p in tmp_path.iterdir())
 
 
-def test_large_file_split_into_ranges(tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_large_file_split_into_ranges(tmp_path: Path, capsys: pytest.CaptureFixture,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "LARGE_FILE", 10_000)
     monkeypatch.setattr(parallel, "RANGE_BYTES", 4_000)
     monkeypatch.setattr(parallel, "BATCH_CHARS", 3_000)
@@ -74,7 +76,8 @@ def test_file_larger_than_spacy_max_length(tmp_path: Path, capsys: pytest.Captur
     assert sum(1 for h in result["hits"] if h["id"] == "touchpoint") == 40 * 400
 
 
-def test_cold_and_warm_cache_agree(tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cold_and_warm_cache_agree(tmp_path: Path, capsys: pytest.CaptureFixture,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BINGO_CACHE_DIR", str(tmp_path / "cache"))
     (tmp_path / "t.txt").write_text(PARAGRAPH, encoding="utf-8")
     cold = scan_json([str(tmp_path / "t.txt")], capsys)
@@ -84,7 +87,8 @@ def test_cold_and_warm_cache_agree(tmp_path: Path, capsys: pytest.CaptureFixture
     assert cold == warm == uncached
 
 
-def test_corrupt_cache_is_rebuilt(tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_corrupt_cache_is_rebuilt(tmp_path: Path, capsys: pytest.CaptureFixture,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BINGO_CACHE_DIR", str(tmp_path / "cache"))
     (tmp_path / "t.txt").write_text(PARAGRAPH, encoding="utf-8")
     first = scan_json([str(tmp_path / "t.txt")], capsys)

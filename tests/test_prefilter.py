@@ -103,7 +103,8 @@ def _pieces(lang: str) -> list[str]:
 
 
 PIECES = {lang: _pieces(lang) for lang in ("de", "en")}
-FILLER = ["und", "the", "Ablauf", "process", "x", "3", "—", "–", "-", "\u00ad", "\n", "  ", ",", ".", "„", "'s", "cannot"]
+FILLER = ["und", "the", "Ablauf", "process", "x", "3", "—", "–", "-", "\u00ad", "\n", "  ", ",", ".", "„", "'s",
+          "cannot"]
 GLUE = ["", " ", "-", "\u2011", "\u2013", "\n", "strategie", "s", "ung"]
 
 
