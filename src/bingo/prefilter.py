@@ -54,7 +54,8 @@ class Prefilter:
         self.stems, self.heads = _automaton(stems), _automaton(heads)
         self.automaton: Any = ahocorasick.Automaton()
         for form, (margin, sides, needs) in triggers.items():
-            self.automaton.add_word(form, (len(form), margin, sides & LEFT, sides & RIGHT, needs))
+            frozen = tuple(tuple(tuple(group) for group in need) for need in needs)
+            self.automaton.add_word(form, (len(form), margin, sides & LEFT, sides & RIGHT, frozen))
         self.empty = not triggers
         if not self.empty:
             self.automaton.make_automaton()
@@ -69,6 +70,7 @@ class Prefilter:
         spans: list[Window] = []
         size = len(low)
         splits: tuple[set[int], set[int]] | None = None  # where stems end and heads start, when first needed
+        present: dict[str, bool] = {}  # requirement strings found anywhere in the paragraph
         for end, (length, margin, left, right, needs) in self.automaton.iter(low):
             start = end - length + 1
             inside_left = left and start and low[start - 1].isalpha()
@@ -78,8 +80,10 @@ class Prefilter:
                     splits = self._splits(low)
                 if (inside_left and start not in splits[0]) or (inside_right and end + 1 not in splits[1]):
                     continue
+            if needs and not _any_met(needs, low, present):
+                continue  # a requirement is nowhere in the paragraph: no need to cut the window
             window = _chunk_start(low, start, margin), _chunk_end(low, end + 1, margin)
-            if needs and not _any_met(needs, low[window[0]:window[1]]):
+            if needs and not _any_met(needs, low[window[0]:window[1]], {}):
                 continue
             spans.append(window)
         if not spans:
@@ -110,9 +114,24 @@ def _automaton(words: Iterable[str]) -> Any:
     return automaton
 
 
-def _any_met(needs: Sequence[Sequence[Sequence[str]]], text: str) -> bool:
-    """Whether some requirement has, from each of its groups, a string that occurs in `text`."""
-    return any(all(any(s in text for s in group) for group in need) for need in needs)
+def _any_met(needs: Sequence[Sequence[Sequence[str]]], text: str, seen: dict[str, bool]) -> bool:
+    """Whether some requirement has, from each of its groups, a string that occurs in `text`.
+
+    `seen` remembers strings already looked up in this `text`.
+    """
+    for need in needs:
+        for group in need:
+            for string in group:
+                found = seen.get(string)
+                if found is None:
+                    found = seen[string] = string in text
+                if found:
+                    break
+            else:
+                break  # no string of this group occurs: this requirement fails
+        else:
+            return True
+    return False
 
 
 def _chunk_start(text: str, position: int, chunks: int) -> int:
