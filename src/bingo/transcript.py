@@ -97,6 +97,7 @@ class Cue:
     ends: float | None
     speaker: str | None
     line: int
+    said: str = ""
 
 
 @dataclass(frozen=True)
@@ -137,11 +138,12 @@ def parse(text: str) -> Transcript:
     current: tuple[float | None, float | None, int] | None = None
     text_start = text_end = -1
     speaker: str | None = None
-    line_no = 0
+    said: list[str] = []
 
     def close() -> None:
         if current is not None and text_start >= 0:
-            cues.append(Cue(text_start, text_end, current[0], current[1], speaker, current[2]))
+            quote = " ".join(" ".join(said).split())
+            cues.append(Cue(text_start, text_end, current[0], current[1], speaker, current[2], quote))
 
     starts = line_starts(text)
     lines = [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True) if a < b]
@@ -154,7 +156,9 @@ def parse(text: str) -> Transcript:
         elif timing and "-->" in body and text_start < 0:
             close()
             current, text_start, speaker = (seconds(timing.group(1)), seconds(timing.group(2)), line_no), -1, None
+            said = []
         elif current is not None:
+            said.append(_mask_text(body, text_start < 0))
             if text_start < 0:
                 text_start = offset
                 voice = _VOICE.search(body)
@@ -166,3 +170,11 @@ def parse(text: str) -> Transcript:
         offset += len(line)
     close()
     return Transcript(tuple(cues))
+
+
+def transcript_of(text: str, kind: str) -> Transcript | None:
+    """The parsed transcript of a source's text, when it is one (by kind or by its first lines)."""
+    text = text.removeprefix("\ufeff")
+    if kind != "transcript" and not looks_like(text.splitlines()[:12]):
+        return None
+    return parse(text)
