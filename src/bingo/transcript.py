@@ -37,9 +37,9 @@ def _is_block(line: str, word: str) -> bool:
 
 def looks_like(lines: Iterable[str]) -> bool:
     """True when the first lines of a text are a transcript: a WEBVTT header or an SRT cue number and timing."""
-    head = [strip_break(line).strip() for line in lines]
+    head = [strip_break(line).removeprefix("\ufeff").strip() for line in lines]
     head = [line for line in head if line]
-    if head and _is_block(head[0].removeprefix("\ufeff"), "WEBVTT"):
+    if head and _is_block(head[0], "WEBVTT"):
         return True
     return len(head) >= 2 and head[0].isdigit() and TIMING.match(head[1]) is not None
 

@@ -102,7 +102,7 @@ class Round:
             "game": self.game.id,
             "heard": sorted({h.id for h in self.heard}),
             "winner": winners[0].index + 1 if winners else None,
-            **({"tied": [c.index + 1 for c in tied]} if tied else {}),
+            **({"tied": [c.index + 1 for c in tied]} if len(tied) > 1 else {}),
             "cards": [{
                 "card": c.index + 1,
                 "bingo": c.won_at is not None,
