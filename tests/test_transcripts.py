@@ -161,3 +161,12 @@ def test_live_masks_captions_and_tells_the_time(runner: CliRunner, tmp_path: Pat
     out = result.stdout.splitlines()
     assert out[0] == "line 12 at 00:00:04.200: Mindset"
     assert "BINGO! line completed by abholen (line 20 at 00:00:11.500)" in out
+
+
+def test_quotes_are_not_read_as_console_markup(runner: CliRunner, tmp_path: Path) -> None:
+    game = deal(runner, tmp_path, "de")
+    srt = tmp_path / "brackets.srt"
+    srt.write_text((DATA / "meeting-de.srt").read_text(encoding="utf-8").replace("wächst.", "wächst [Lachen] [/i]."),
+                   encoding="utf-8")
+    result = runner.invoke(app, ["check", str(game), str(srt)])
+    assert result.exit_code == 0 and "“Das Ökosystem wächst [Lachen] [/i].”" in " ".join(result.stdout.split())

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from bingo.lines import line_starts, split_keeping_breaks, strip_break
 from bingo.markup import PlainMasker
@@ -106,9 +107,13 @@ class Transcript:
 
     cues: tuple[Cue, ...]
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [c.start for c in self.cues]
+
     def cue_at(self, offset: int) -> Cue | None:
         """The cue whose text holds `offset` (None before the first cue or outside cue text)."""
-        i = bisect_right([c.start for c in self.cues], offset) - 1
+        i = bisect_right(self._starts, offset) - 1
         if i < 0 or offset >= self.cues[i].end:
             return None
         return self.cues[i]

@@ -143,6 +143,7 @@ def _locator(cues: Transcript | None) -> Callable[[Hit], Cue | None] | None:
 def print_round(play: Round, card_number: int | None) -> None:
     """The winning cards (or the one claimed), the terms heard, and who completed a line with what."""
     from rich.console import Console
+    from rich.markup import escape
 
     from bingo.cards.render import rich_card
 
@@ -163,7 +164,7 @@ def print_round(play: Round, card_number: int | None) -> None:
         place = "Winner (tie)" if state.index in tied else "Winner" if rank == 1 else f"#{rank}"
         quote = cue.said if len(cue.said) <= QUOTE else cue.said[:QUOTE - 1] + "…"
         who = f" by {cue.speaker}" if cue.speaker else ""
-        console.print(f"{place}: card {state.index + 1} — line completed by {hit.term} at {clock(cue.begins)}"
-                      f"{who}: “{quote}” (line {hit.line}, column {hit.column})")
+        console.print(escape(f"{place}: card {state.index + 1} — line completed by {hit.term} at "
+                             f"{clock(cue.begins)}{who}: “{quote}” (line {hit.line}, column {hit.column})"))
     if not play.winners():
         console.print("No BINGO yet." if card_number is None else f"Card {card_number} has no BINGO.")
