@@ -170,3 +170,11 @@ def test_quotes_are_not_read_as_console_markup(runner: CliRunner, tmp_path: Path
                    encoding="utf-8")
     result = runner.invoke(app, ["check", str(game), str(srt)])
     assert result.exit_code == 0 and "“Das Ökosystem wächst [Lachen] [/i].”" in " ".join(result.stdout.split())
+
+
+def test_a_cue_without_the_blank_line_before_it() -> None:
+    content = "1\n00:00:01,000 --> 00:00:02,000\nErstens.\n00:00:02,000 --> 00:00:03,000\nZweitens.\n"
+    mask = TranscriptMasker()
+    assert "".join(mask(line) for line in content.splitlines(keepends=True)).split() == ["Erstens.", "Zweitens."]
+    cues = parse(content).cues
+    assert [(c.begins, c.said) for c in cues] == [(1.0, "Erstens."), (2.0, "Zweitens.")]

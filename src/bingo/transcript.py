@@ -36,6 +36,12 @@ def _is_block(line: str, word: str) -> bool:
     return line == word or line.startswith((word + " ", word + "\t"))
 
 
+def is_timing(line: str) -> bool:
+    """True for a well-formed timing line: a cue may start without the blank line before it."""
+    match = TIMING.match(line)
+    return match is not None and seconds(match.group(1)) is not None and seconds(match.group(2)) is not None
+
+
 def looks_like(lines: Iterable[str]) -> bool:
     """True when the first lines of a text are a transcript: a WEBVTT header or an SRT cue number and timing."""
     head = [strip_break(line).removeprefix("\ufeff").strip() for line in lines]
@@ -68,7 +74,7 @@ class TranscriptMasker(PlainMasker):
             pass
         elif self.state in ("start", "between") and any(_is_block(stripped, b) for b in _BLOCKS):
             self.state = "block"
-        elif "-->" in stripped and self.state != "text":
+        elif "-->" in stripped and (self.state != "text" or is_timing(stripped)):
             self.state, self.first = "text", True
         elif self.state in ("start", "between") and (stripped.isdigit() or " " not in stripped):
             pass  # a cue number or identifier: the line before the timing
@@ -158,7 +164,7 @@ def parse(text: str) -> Transcript:
         if not body.strip():
             close()
             current, text_start = None, -1
-        elif timing and "-->" in body and text_start < 0:
+        elif timing and "-->" in body and (text_start < 0 or is_timing(body)):
             close()
             current, text_start, speaker = (seconds(timing.group(1)), seconds(timing.group(2)), line_no), -1, None
             said = []
