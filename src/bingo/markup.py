@@ -35,6 +35,8 @@ def _blot_match(match: re.Match[str]) -> str:
 class PlainMasker:
     """Plain text: nothing is masked."""
 
+    continuous = False  # True: blank lines do not end a paragraph (transcripts: cues run on)
+
     def __init__(self, skip_quotes: bool = False) -> None:
         self.skip_quotes = skip_quotes
 

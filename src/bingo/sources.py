@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import fnmatch
 import io
+import itertools
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -18,15 +19,17 @@ from typing import BinaryIO
 from bingo import suppress
 from bingo.errors import InputError
 from bingo.lines import BREAK_CHARS, STREAM_BREAK, ends_with_break
-from bingo.markup import MASK, Masker, masker
+from bingo.markup import MASK, PlainMasker, masker
 from bingo.suppress import Directives
+from bingo.transcript import TranscriptMasker, looks_like
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-                 ".rst": "text", ".html": "html", ".htm": "html"}
+                 ".rst": "text", ".html": "html", ".htm": "html", ".vtt": "transcript", ".srt": "transcript"}
 SKIP_DIRS = {"node_modules", "__pycache__", "venv"}
 MAX_PARAGRAPH = 64 * 1024
 MAX_LINE = 256 * 1024
 SNIFF_BYTES = 8192
+SNIFF_LINES = 12  # enough for a WEBVTT header or an SRT cue number and timing after blank lines
 STDIN = "<stdin>"
 
 
@@ -153,7 +156,7 @@ def paragraphs(source: Source, stdin: BinaryIO | None = None, skip_quotes: bool 
     """Stream a source as paragraphs; raise InputError for unreadable, binary or non-UTF-8 input."""
     raw = _open(source, stdin)
     try:
-        yield from _paragraphs(_lines(source, raw), masker(source.kind, skip_quotes))
+        yield from _paragraphs(*_sniffed(_lines(source, raw), source.kind, skip_quotes))
     finally:
         if raw is not stdin:
             raw.close()
@@ -161,11 +164,26 @@ def paragraphs(source: Source, stdin: BinaryIO | None = None, skip_quotes: bool 
 
 def paragraphs_of_bytes(path: str, kind: str, data: bytes, skip_quotes: bool = False) -> Iterator[Paragraph]:
     """Paragraphs of a piece of a file that starts at a line start (offsets relative to the piece)."""
-    return _paragraphs(_lines(Source(path, kind), io.BytesIO(data)), masker(kind, skip_quotes))
+    return _paragraphs(*_sniffed(_lines(Source(path, kind), io.BytesIO(data)), kind, skip_quotes))
 
 
-def _paragraphs(lines: Iterable[str], mask: Masker) -> Iterator[Paragraph]:
-    """Group lines into paragraphs at blank lines (and at a size limit, at a line end)."""
+def _sniffed(lines: Iterator[str], kind: str, skip_quotes: bool) -> tuple[Iterator[str], PlainMasker]:
+    """The lines and the masker for them: a plain text that starts like a transcript is one."""
+    if kind == "transcript":
+        return lines, TranscriptMasker(skip_quotes)
+    if kind != "text":
+        return lines, masker(kind, skip_quotes)
+    head = list(itertools.islice(lines, SNIFF_LINES))
+    mask = TranscriptMasker(skip_quotes) if looks_like(head) else masker(kind, skip_quotes)
+    return itertools.chain(head, lines), mask
+
+
+def _paragraphs(lines: Iterable[str], mask: PlainMasker) -> Iterator[Paragraph]:
+    """Group lines into paragraphs at blank lines (and at a size limit, at a line end).
+
+    A transcript's masker is `continuous`: its blank lines only separate cues, and a phrase may
+    run on from one cue into the next, so they stay inside the paragraph.
+    """
     buf: list[str] = []
     scan: list[str] = []
     suppressed: dict[int, frozenset[str]] = {}
@@ -177,14 +195,14 @@ def _paragraphs(lines: Iterable[str], mask: Masker) -> Iterator[Paragraph]:
         if "bingo:" in text:
             masked = suppress.mask(masked)
         blank = not masked.strip() or not masked.strip(MASK + " \t" + BREAK_CHARS)
-        if buf and (blank or size > MAX_PARAGRAPH):
+        if buf and ((blank and not mask.continuous) or size > MAX_PARAGRAPH):
             yield Paragraph("".join(buf), "".join(scan), start, first_line, suppressed or None)
             buf, scan, size, suppressed = [], [], 0, {}
         if "bingo:" in text or directives.block is not None or directives.next_line is not None:
             ids = directives.feed(text)
             if ids is not None:
                 suppressed[line] = ids
-        if not blank:
+        if not blank or (buf and mask.continuous):
             if not buf:
                 start, first_line = offset, line
             buf.append(text)

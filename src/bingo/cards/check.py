@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import math
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from bingo.cards.game import Game
 from bingo.grid import completed_lines
 from bingo.models import Hit
+from bingo.transcript import Cue, clock
 
 
 @dataclass
@@ -47,6 +49,7 @@ class Round:
     game: Game
     cards: list[CardState]
     heard: list[Hit] = field(default_factory=list)
+    cues: list[Cue | None] = field(default_factory=list)  # the transcript cue of each heard hit, when known
 
     @classmethod
     def start(cls, game: Game, only: int | None = None) -> Round:
@@ -54,23 +57,38 @@ class Round:
         indexes = [only - 1] if only else range(len(game.cards))
         return cls(game, [CardState(i, game.cards[i]) for i in indexes])
 
-    def hear(self, hits: Iterable[Hit]) -> list[CardState]:
-        """Mark hits in order; return the cards that completed their first line on them."""
+    def hear(self, hits: Iterable[Hit], cue_of: Callable[[Hit], Cue | None] | None = None) -> list[CardState]:
+        """Mark hits in order (`cue_of`: a transcript's cue of a hit); return the cards completed on them."""
         winners = []
         for hit in hits:
             if hit.id not in self.game.terms:
                 continue
             self.heard.append(hit)
+            self.cues.append(cue_of(hit) if cue_of is not None else None)
             for card in self.cards:
                 if card.mark(hit):
                     card.won_seq = len(self.heard) - 1
                     winners.append(card)
         return winners
 
+    def cue(self, card: CardState) -> Cue | None:
+        """The transcript cue in which the card completed its first line (None: not a transcript, no BINGO)."""
+        return self.cues[card.won_seq] if card.won_at is not None and card.won_seq < len(self.cues) else None
+
+    def _when(self, card: CardState) -> float:
+        cue = self.cue(card)
+        return math.inf if cue is None or cue.begins is None else cue.begins
+
     def winners(self) -> list[CardState]:
-        """Cards with BINGO, earliest completion in the text first (ties by card number)."""
+        """Cards with BINGO, earliest completion first: by time in a transcript, else in the text (ties by card)."""
         done = [c for c in self.cards if c.won_at is not None]
-        return sorted(done, key=lambda c: (c.won_seq, c.index))
+        return sorted(done, key=lambda c: (self._when(c), c.won_seq, c.index))
+
+    def tied(self) -> list[CardState]:
+        """The winners that completed in the same transcript cue as the first (empty when not known)."""
+        winners = self.winners()
+        first = self.cue(winners[0]) if winners else None
+        return [c for c in winners if first is not None and self.cue(c) == first]
 
     def bingos(self) -> list[tuple[CardState, Hit]]:
         """The winners with the hit that completed each one's first line, earliest first."""
@@ -79,10 +97,12 @@ class Round:
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of a checked game."""
         winners = self.winners()
+        tied = self.tied()
         return {
             "game": self.game.id,
             "heard": sorted({h.id for h in self.heard}),
             "winner": winners[0].index + 1 if winners else None,
+            **({"tied": [c.index + 1 for c in tied]} if len(tied) > 1 else {}),
             "cards": [{
                 "card": c.index + 1,
                 "bingo": c.won_at is not None,
@@ -90,6 +110,20 @@ class Round:
                            for cell, on in zip(c.cells, c.marked, strict=True) if on and cell],
                 "completed_at": None if c.won_at is None else {
                     "term": c.won_at.term, "text": c.won_at.text, "line": c.won_at.line, "column": c.won_at.column,
-                    "offset": c.won_at.start, "squares": c.line},
+                    "offset": c.won_at.start, "squares": c.line, **_cue_fields(self.cue(c))},
             } for c in self.cards],
         }
+
+
+def _cue_fields(cue: Cue | None) -> dict[str, Any]:
+    """`time`, `end_time` and `speaker` of a completing hit's cue, where known."""
+    if cue is None:
+        return {}
+    fields: dict[str, Any] = {}
+    if cue.begins is not None:
+        fields["time"] = clock(cue.begins)
+    if cue.ends is not None:
+        fields["end_time"] = clock(cue.ends)
+    if cue.speaker is not None:
+        fields["speaker"] = cue.speaker
+    return fields

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, BinaryIO, Literal
 
 import typer
 
@@ -25,12 +27,15 @@ from bingo.cards.output import (
 from bingo.cli.console import color_wanted, err, guarded, stdin_bytes
 from bingo.cli.options import CardFormat, LexiconOption
 from bingo.errors import BingoError
+from bingo.models import Hit
 from bingo.outputs import refuse_overwrite
-from bingo.sources import discover
+from bingo.sources import SNIFF_BYTES, STDIN, Source, discover
+from bingo.transcript import Cue, Transcript, clock, looks_like, transcript_of
 
 CARD_EPILOG = ("Examples:\n\n  bingo card --count 30 --seed 7 --output offsite.pdf --per-page 2\n\n"
                "  bingo card --lang en --size 4")
-CHECK_EPILOG = "Example:\n\n  bingo check offsite.game.json minutes.md"
+CHECK_EPILOG = "Example:\n\n  bingo check offsite.game.json minutes.md\n\n  bingo check offsite.game.json meeting.vtt"
+QUOTE = 70  # characters of the completing cue quoted in the report
 
 
 @guarded
@@ -100,10 +105,14 @@ def check(
     scanner = Scanner(lexicon=lexicon_for(game, tuple(lexicon or ())))
     play = Round.start(game, card_number)
     stdin = stdin_bytes()
-    for source in discover(texts or ["-"]):
+    sources = discover(texts or ["-"])
+    if stdin is not None and any(s.path == STDIN for s in sources):
+        stdin = io.BytesIO(stdin.read())  # read twice: for the hits and for the transcript's cues
+    for source in sources:
         lang, stream = scanner.read(source, game.lang, stdin)
+        cues = _transcript(source, stdin)
         for para in stream:
-            play.hear(scanner.hits(lang, [para]))
+            play.hear(scanner.hits(lang, [para]), _locator(cues))
     if output_format == "json":
         sys.stdout.write(json.dumps(play.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -111,9 +120,30 @@ def check(
     return 0 if play.winners() else 1
 
 
+def _transcript(source: Source, stdin: BinaryIO | None) -> Transcript | None:
+    """The cues of a source that is a transcript (its text read again: sources stream, cues need it whole)."""
+    if source.file is not None:
+        with open(source.file, "rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+            if source.kind != "transcript" and not looks_like(head.decode("utf-8", "replace").splitlines()[:12]):
+                return None  # not worth reading a long plain text twice
+            data = head + handle.read()
+    elif isinstance(stdin, io.BytesIO):
+        data = stdin.getvalue()
+    else:
+        return None
+    return transcript_of(data.decode("utf-8", errors="replace"), source.kind)
+
+
+def _locator(cues: Transcript | None) -> Callable[[Hit], Cue | None] | None:
+    """The cue of a hit in a transcript (None: not a transcript)."""
+    return None if cues is None else lambda hit: cues.cue_at(hit.start)
+
+
 def print_round(play: Round, card_number: int | None) -> None:
     """The winning cards (or the one claimed), the terms heard, and who completed a line with what."""
     from rich.console import Console
+    from rich.markup import escape
 
     from bingo.cards.render import rich_card
 
@@ -124,8 +154,17 @@ def print_round(play: Round, card_number: int | None) -> None:
         console.print(rich_card(game, state.index, state.marked, title="BINGO!" if state.won_at else game.title))
     heard = sorted({h.term for h in play.heard})
     console.print(f"Heard {len(heard)} term(s) of game {game.id}: {', '.join(heard) or '–'}")
+    tied = {c.index for c in play.tied()} if len(play.tied()) > 1 else set()
     for rank, (state, hit) in enumerate(play.bingos(), 1):
-        console.print(f"{'Winner' if rank == 1 else f'#{rank}'}: card {state.index + 1} — line completed by "
-                      f"'{hit.text}' ({hit.term}) at line {hit.line}, column {hit.column}")
+        cue = play.cue(state)
+        if cue is None:
+            console.print(f"{'Winner' if rank == 1 else f'#{rank}'}: card {state.index + 1} — line completed by "
+                          f"'{hit.text}' ({hit.term}) at line {hit.line}, column {hit.column}")
+            continue
+        place = "Winner (tie)" if state.index in tied else "Winner" if rank == 1 else f"#{rank}"
+        quote = cue.said if len(cue.said) <= QUOTE else cue.said[:QUOTE - 1] + "…"
+        who = f" by {cue.speaker}" if cue.speaker else ""
+        console.print(escape(f"{place}: card {state.index + 1} — line completed by {hit.term} at "
+                             f"{clock(cue.begins)}{who}: “{quote}” (line {hit.line}, column {hit.column})"))
     if not play.winners():
         console.print("No BINGO yet." if card_number is None else f"Card {card_number} has no BINGO.")

@@ -15,7 +15,9 @@ from bingo.cli.console import color_wanted, guarded
 from bingo.cli.options import LexiconOption
 from bingo.errors import BingoError
 from bingo.lexicon import load_lexicon
+from bingo.markup import PlainMasker
 from bingo.sources import Paragraph
+from bingo.transcript import TIMING, TranscriptMasker, clock, looks_like, seconds
 
 if TYPE_CHECKING:
     from rich.console import Group
@@ -60,10 +62,11 @@ def live(
         return Group(rich_card(game, state.index, state.marked), heard, banner)
 
     offset = 0
+    captions = Captions()
     try:
         with Live(view(), console=console, auto_refresh=False, transient=False) if tty else _Null() as screen:
             for number, line in enumerate(sys.stdin, 1):
-                hits = scanner.hits(game.lang, [Paragraph(line, line, offset, number)])
+                hits = scanner.hits(game.lang, [Paragraph(line, captions.mask(line), offset, number)])
                 offset += len(line)
                 before = state.won_at
                 for hit in hits:
@@ -71,9 +74,9 @@ def live(
                     if hit.id in game.terms:
                         last = hit.term
                         if not tty:
-                            print(f"line {number}: {hit.term}", flush=True)
+                            print(f"line {number}{captions.when()}: {hit.term}", flush=True)
                 if state.won_at is not None and before is None and not tty:
-                    print(f"BINGO! line completed by {state.won_at.term} (line {number})", flush=True)
+                    print(f"BINGO! line completed by {state.won_at.term} (line {number}{captions.when()})", flush=True)
                 if tty:
                     screen.update(view(), refresh=True)
     except KeyboardInterrupt:
@@ -82,6 +85,30 @@ def live(
     print(f"{marked} of {sum(1 for c in state.cells if c)} squares marked"
           f"{', BINGO' if state.won_at else ''} (game {game.id}, card {state.index + 1}).", flush=True)
     return 0
+
+
+class Captions:
+    """Stdin as captions: a WebVTT or SubRip stream (told by its first line) is masked as it arrives."""
+
+    def __init__(self) -> None:
+        self.masker: PlainMasker | None = None
+        self.time: float | None = None
+
+    def mask(self, line: str) -> str:
+        """The line to scan: cue numbers, timings, tags and speakers masked in a transcript."""
+        if self.masker is None and line.strip():
+            first = line.strip().removeprefix("\ufeff")
+            self.masker = TranscriptMasker() if looks_like([first]) or first.isdigit() else PlainMasker()
+        if self.masker is None or not self.masker.continuous:
+            return line
+        timing = TIMING.match(line)
+        if timing and "-->" in line:
+            self.time = seconds(timing.group(1))
+        return self.masker(line)
+
+    def when(self) -> str:
+        """` at HH:MM:SS.mmm` of the current cue in a transcript, else nothing."""
+        return "" if self.time is None else f" at {clock(self.time)}"
 
 
 class _Null:
