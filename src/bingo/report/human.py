@@ -59,7 +59,8 @@ def header(result: FileResult) -> Text:
     words_label, hits_label = WORDS[lang][0], WORDS[lang][1]
     text = Text()
     text.append(result.path, style="bold")
-    text.append(f"  ·  {LANG_NAMES.get(lang, lang)}  ·  {result.words} {words_label}  ·  {len(result.hits)} {hits_label}\n")
+    text.append(f"  ·  {LANG_NAMES.get(lang, lang)}  ·  {result.words} {words_label}"
+                f"  ·  {len(result.hits)} {hits_label}\n")
     filled = round(BAR * result.score / 100)
     style = VERDICT_STYLE.get(result.verdict.id if result.verdict else "", "bold")
     text.append("Bullshit-Index ")
@@ -115,18 +116,22 @@ def passages(result: FileResult, options: Options) -> list[Text]:
             number = passage.line + offset
             if number not in by_line:
                 continue
-            out.append(_highlight(number, line_text, by_line[number], options.color))
+            first = passage.column if offset == 0 else 1
+            out.append(_highlight(number, line_text, by_line[number], options.color, first))
     return out
 
 
-def _highlight(number: int, line_text: str, hits: list[Hit], color: bool) -> Text:
-    """A numbered line with its hits marked (style with colours, [[...]] without)."""
+def _highlight(number: int, line_text: str, hits: list[Hit], color: bool, first: int = 1) -> Text:
+    """A numbered line with its hits marked (style with colours, [[...]] without).
+
+    `first`: the column `line_text` starts at (a piece of a long line; hits outside it are left out).
+    """
     text = Text(f"{number:>5} │ ", style="dim")
     cursor = 0
     for hit in sorted(hits, key=lambda h: h.column):
-        lo = hit.column - 1
-        hi = hit.end_column - 1 if hit.end_line == hit.line else len(line_text)
-        if lo < cursor:
+        lo = hit.column - first
+        hi = hit.end_column - first if hit.end_line == hit.line else len(line_text)
+        if lo < cursor or lo >= len(line_text):
             continue
         text.append(line_text[cursor:lo])
         text.append(line_text[lo:hi] if color else f"[[{line_text[lo:hi]}]]", style="bold black on yellow")
@@ -160,8 +165,9 @@ def card(result: FileResult) -> Table:
 def summary_table(run: RunResult) -> Table:
     """One row per input: language, words, hits, score, verdict, bingo or the error."""
     table = Table(title="Summary", box=box.SIMPLE_HEAD, show_edge=False)
-    columns: tuple[tuple[str, JustifyMethod], ...] = (("File", "left"), ("Lang", "left"), ("Words", "right"), ("Hits", "right"),
-                          ("Score", "right"), ("AI/1k", "right"), ("Verdict", "left"), ("Bingo", "left"))
+    columns: tuple[tuple[str, JustifyMethod], ...] = (
+        ("File", "left"), ("Lang", "left"), ("Words", "right"), ("Hits", "right"),
+        ("Score", "right"), ("AI/1k", "right"), ("Verdict", "left"), ("Bingo", "left"))
     for name, justify in columns:
         table.add_column(name, justify=justify)
     for result in run.files:
@@ -169,7 +175,8 @@ def summary_table(run: RunResult) -> Table:
             table.add_row(result.path, "", "", "", "", "", f"error: {result.error}", "")
             continue
         table.add_row(result.path, result.lang or "", str(result.words), str(len(result.hits)), str(result.score),
-                      f"{result.ai_tells_per_1000:.1f}", result.verdict.label if result.verdict else "", "BINGO" if result.bingo else "")
+                      f"{result.ai_tells_per_1000:.1f}", result.verdict.label if result.verdict else "",
+                      "BINGO" if result.bingo else "")
     summary = run.summary()
     table.add_row("total", "", str(summary["words"]), str(summary["hits"]), f"max {summary['max_score']}", "", "",
                   str(summary["bingo"]) if summary["bingo"] else "", style="bold")
