@@ -188,7 +188,11 @@ def _lines(source: Source, chunks: Iterator[str]) -> Iterator[str]:
         pending += text
         end = 0
         for match in STREAM_BREAK.finditer(pending):
-            yield from _pieces(pending[end:match.end()])
+            line = pending[end:match.end()]
+            if len(line) > MAX_LINE:
+                yield from _pieces(line)
+            else:
+                yield line  # the common case, without a generator per line
             end = match.end()
             line_no += 1
         pending = pending[end:]
@@ -274,7 +278,8 @@ def _paragraphs(lines: Iterable[str], mask: Masker) -> Iterator[Paragraph]:
             size += len(text)
         offset += len(text)
         if ends_with_break(text):
-            line, column = line + 1, 1
+            line += 1
+            column = 1
         else:
             column += len(text)  # a piece of a long line: the next piece goes on in the same line
     if buf:
