@@ -132,15 +132,15 @@ def _init_worker() -> None:
 @contextmanager
 def _workers(jobs: int) -> Iterator[ProcessPoolExecutor]:
     """A pool of `jobs` forked workers, ended on the way out: joined when done, terminated on any error or signal."""
-    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, PARENT_SIGNALS)
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_init_worker)
     try:
-        pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_init_worker)
-        pool.submit(_ready)
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)  # a signal that came meanwhile is handled now
-    try:
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, PARENT_SIGNALS)
+        try:
+            pool.submit(_ready)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)  # a signal that came meanwhile is handled now
         yield pool
-    except BaseException:
+    except BaseException:  # also while the workers start: those already forked are ended
         for process in list((pool._processes or {}).values()):
             process.terminate()
         pool.shutdown(wait=True, cancel_futures=True)
