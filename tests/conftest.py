@@ -16,6 +16,17 @@ DATA = Path(__file__).resolve().parent / "data"
 SAMPLES = ROOT / "samples"
 SHARED = Path(os.environ.get("BINGO_SHARED", ROOT.parent / "shared"))
 
+try:  # property tests: a few examples by default, many more with BINGO_HYPOTHESIS=deep (see the README)
+    from hypothesis import HealthCheck, settings
+except ImportError:  # only the property tests need it; they skip without it
+    pass
+else:
+    _QUIET = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
+    # ci: the same examples on every run, nothing written; deep: new examples, failures remembered in .hypothesis/
+    settings.register_profile("ci", max_examples=50, derandomize=True, database=None, **_QUIET)
+    settings.register_profile("deep", max_examples=2000, **_QUIET)
+    settings.load_profile(os.environ.get("BINGO_HYPOTHESIS", "ci"))
+
 
 def required() -> bool:
     """True under BINGO_REQUIRE_SHARED=1 (CI): what a test needs must be there, so nothing skips."""

@@ -15,6 +15,10 @@ class InputError(BingoError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        """Pickle with both arguments: a worker process sends this error to the parent."""
+        return type(self), (self.path, self.reason)
+
 
 class LocatedError(BingoError):
     """One or more problems in a data file, each as `FILE:LINE: message`."""
@@ -23,6 +27,10 @@ class LocatedError(BingoError):
         super().__init__("\n".join(problems))
         self.problems = problems
 
+    def __reduce__(self) -> tuple[type[LocatedError], tuple[list[str]]]:
+        """Pickle with the problems list (the message alone would not rebuild the error)."""
+        return type(self), (self.problems,)
+
 
 class LexiconError(LocatedError):
     """Problems in lexicon files."""
@@ -30,6 +38,10 @@ class LexiconError(LocatedError):
 
 class ConfigError(LocatedError):
     """Problems in a configuration file (`.bingo.yaml` or `[tool.bingo]` in pyproject.toml)."""
+
+
+class WorkerError(BingoError):
+    """A worker process failed or died while scanning a file; the run cannot finish."""
 
 
 def located(path: str, line: int | None, message: str) -> str:

@@ -21,6 +21,8 @@ class Passage:
     line: int
     start: int
     text: str
+    column: int = 1
+    """The column `text` starts at in its first line (past 1 when a long line was cut)."""
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,13 @@ leaves the old file as it was, never half of a new one.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any, BinaryIO, Literal, TextIO, overload
+from typing import IO, Any, BinaryIO, Literal, NoReturn, TextIO, overload
 
 from bingo.errors import BingoError
 
@@ -118,3 +119,12 @@ def _create_beside(real: Path, existing: os.stat_result | None) -> tuple[int, Pa
             os.unlink(temporary)
             raise
     return fd, temporary
+
+
+def broken_pipe() -> NoReturn:
+    """Raise the closed pipe as an OSError: rich's Console would end the process with exit 1 instead.
+
+    Set as `console.on_broken_pipe`, so that `bingo scan … | head -1` reaches the CLI's handling
+    of a closed stdout (quiet, exit 0) like every other format.
+    """
+    raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))

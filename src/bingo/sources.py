@@ -11,13 +11,14 @@ import fnmatch
 import io
 import itertools
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from bingo import suppress
-from bingo.errors import InputError
+from bingo.errors import BingoError, InputError
 from bingo.lines import BREAK_CHARS, STREAM_BREAK, ends_with_break
 from bingo.markup import MASK, PlainMasker, masker
 from bingo.suppress import Directives
@@ -31,16 +32,19 @@ MAX_LINE = 256 * 1024
 SNIFF_BYTES = 8192
 SNIFF_LINES = 12  # enough for a WEBVTT header or an SRT cue number and timing after blank lines
 STDIN = "<stdin>"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+NOT_A_FILE = "not a regular file (FIFO, socket or device): skipped"
 
 
 @dataclass(frozen=True)
 class Source:
-    """One input: a file, stdin or an in-memory text."""
+    """One input: a file, stdin or an in-memory text (`error`: why it cannot be read, found while walking)."""
 
     path: str
     kind: str = "text"
     file: Path | None = None
     text: str | None = None
+    error: str | None = None
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,8 @@ class Paragraph:
     start: int
     line: int
     suppressed: dict[int, frozenset[str]] | None = None
+    column: int = 1
+    """The column of the paragraph's first character: past 1 when it starts inside a long line."""
 
 
 def kind_for(path: str | os.PathLike[str]) -> str:
@@ -66,8 +72,10 @@ def _hidden(name: str) -> bool:
 def discover(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable[str] = ()) -> list[Source]:
     """Expand files and directories into sources, in a stable order; '-' is stdin.
 
-    Directories are walked recursively for text-like files (plus `include` globs), skipping
-    hidden and VCS folders; files named explicitly are always taken.
+    Directories are walked recursively for text-like regular files (plus `include` globs), skipping
+    hidden and VCS folders; files named explicitly are always taken (a named pipe too). What a walk
+    cannot take, a FIFO or an unreadable folder, becomes a source with an `error`: reported, not
+    passed over in silence. An empty path is a user error, not the current directory.
     """
     include = list(include)
     exclude = list(exclude)
@@ -76,6 +84,8 @@ def discover(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterabl
         if raw == "-":
             out.append(Source(STDIN))
             continue
+        if not raw:
+            raise BingoError("an empty path names no file or directory (use '.' for the current directory)")
         path = Path(raw)
         if path.is_dir():
             out.extend(_walk(path, include, exclude))
@@ -85,8 +95,10 @@ def discover(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterabl
 
 
 def _walk(root: Path, include: list[str], exclude: list[str]) -> Iterator[Source]:
-    """Text-like files below `root`, sorted, hidden folders skipped."""
-    for dirpath, dirnames, filenames in os.walk(root):
+    """Text-like files below `root`, sorted, hidden folders skipped; unreadable folders and non-files as errors."""
+    problems: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=problems.append):
+        yield from _unreadable(problems)
         dirnames[:] = sorted(d for d in dirnames if not _hidden(d))
         for name in sorted(filenames):
             full = Path(dirpath) / name
@@ -95,13 +107,25 @@ def _walk(root: Path, include: list[str], exclude: list[str]) -> Iterator[Source
                 fnmatch.fnmatch(name, g) or fnmatch.fnmatch(rel, g) for g in include)
             if wanted and not name.startswith(".") and not any(
                     fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(name, g) for g in exclude):
-                yield Source(str(full), kind_for(name), file=full)
+                # opening a FIFO or a device would wait for a writer that never comes
+                error = None if full.is_file() or not full.exists() else NOT_A_FILE
+                yield Source(str(full), kind_for(name), file=full, error=error)
+    yield from _unreadable(problems)
+
+
+def _unreadable(problems: list[OSError]) -> Iterator[Source]:
+    """The folders a walk could not list, as sources that report why (and empties `problems`)."""
+    for exc in problems:
+        reason = "permission denied" if isinstance(exc, PermissionError) else f"cannot read: {exc.strerror or exc}"
+        path = str(exc.filename) if exc.filename is not None else "?"
+        yield Source(path, file=Path(path), error=f"{reason} (folder not scanned)")
+    problems.clear()
 
 
 def _open(source: Source, stdin: BinaryIO | None) -> BinaryIO:
     """Open a source as bytes, raising InputError with a one-line reason."""
-    if source.text is not None:
-        return io.BytesIO(source.text.encode("utf-8"))
+    if source.error is not None:
+        raise InputError(source.path, source.error)
     if source.file is None:
         if stdin is None:
             raise InputError(source.path, "no standard input")
@@ -118,53 +142,123 @@ def _open(source: Source, stdin: BinaryIO | None) -> BinaryIO:
         raise InputError(source.path, f"cannot read: {exc.strerror or exc}") from None
 
 
-def _lines(source: Source, raw: BinaryIO) -> Iterator[str]:
-    """Decode a byte stream as UTF-8 (BOM allowed) line by line, keeping line endings."""
+def _decoded(source: Source, raw: BinaryIO, at_start: bool = True) -> Iterator[str]:
+    """A byte stream decoded as UTF-8, chunk by chunk (raises UnicodeDecodeError).
+
+    Only the start of a file (`at_start`) is sniffed for NUL bytes and may hold a BOM: a U+FEFF
+    further on, at the start of a range a worker reads, is text like any other character.
+    """
     head = raw.read(SNIFF_BYTES)
-    if b"\0" in head:
+    if at_start and b"\0" in head:
         raise InputError(source.path, "looks like a binary file (contains NUL bytes)")
     decoder = codecs.getincrementaldecoder("utf-8")("strict")
-    pending = ""
-    line_no = 1
     chunk = head
     while True:
+        text = decoder.decode(chunk, final=not chunk)
+        if at_start:
+            text = text.removeprefix("\ufeff")
+            at_start = not text  # the BOM may come after an empty first read
+        yield text
+        if not chunk:
+            return
+        chunk = raw.read(1 << 16)
+
+
+def _given(source: Source, text: str) -> Iterator[str]:
+    """A caller's string as it is: no BOM dropped (offsets index it), lone surrogates kept."""
+    nul = text.find("\0", 0, SNIFF_BYTES)
+    if nul != -1 and len(text[:nul].encode("utf-8", "surrogatepass")) < SNIFF_BYTES:  # as bytes would be sniffed
+        raise InputError(source.path, "looks like a binary file (contains NUL bytes)")
+    yield text
+
+
+class _NoSurrogates(PlainMasker):
+    """A masker, then lone surrogates (only a caller's string has them) as U+FFFD: the tokenizer cannot encode them."""
+
+    def __init__(self, mask: PlainMasker) -> None:
+        super().__init__(mask.skip_quotes)
+        self.mask = mask
+        self.continuous = mask.continuous
+
+    def __call__(self, line: str) -> str:
+        """The masked line, lone surrogates replaced (same length)."""
+        return _SURROGATE.sub("\ufffd", self.mask(line))
+
+
+def _lines(source: Source, chunks: Iterator[str]) -> Iterator[str]:
+    """Text chunks as lines, keeping line endings; lines longer than MAX_LINE in pieces (see `_pieces`)."""
+    pending = ""
+    line_no = 1
+    while True:
         try:
-            text = decoder.decode(chunk, final=not chunk)
+            text = next(chunks, None)
         except UnicodeDecodeError:
             raise InputError(source.path, f"not valid UTF-8 (near line {line_no})") from None
-        if line_no == 1 and not pending:
-            text = text.removeprefix("\ufeff")
+        if text is None:
+            break
         pending += text
         end = 0
         for match in STREAM_BREAK.finditer(pending):
-            yield pending[end:match.end()]
+            line = pending[end:match.end()]
+            if len(line) > MAX_LINE:
+                yield from _pieces(line)
+            else:
+                yield line  # the common case, without a generator per line
             end = match.end()
             line_no += 1
         pending = pending[end:]
-        while len(pending) > MAX_LINE:  # a huge line without newlines: cut at a space
-            cut = pending.rfind(" ", 0, MAX_LINE) + 1 or MAX_LINE
+        # a huge line without a break yet: its first pieces are the same as once the line is complete
+        waiting = 1 if pending.endswith("\r") else 0
+        while len(pending) - waiting > MAX_LINE:
+            cut = _cut(pending)
             yield pending[:cut]
             pending = pending[cut:]
-        if not chunk:
-            break
-        chunk = raw.read(1 << 16)
     if pending:
-        yield pending
+        yield from _pieces(pending)
+
+
+def _pieces(line: str) -> Iterator[str]:
+    """A line (with its break, if any) cut into pieces whose text is at most MAX_LINE characters.
+
+    Cuts depend on the line alone, never on how the stream was read, so a file read in one go and
+    in ranges is cut alike; a line break is never split from its line.
+    """
+    size = len(line) - (2 if line.endswith("\r\n") else 1 if ends_with_break(line) else 0)
+    while size > MAX_LINE:
+        cut = _cut(line)
+        yield line[:cut]
+        line = line[cut:]
+        size -= cut
+    yield line
+
+
+def _cut(text: str) -> int:
+    """Where to cut a text longer than MAX_LINE: after the last space in reach, else at MAX_LINE."""
+    return text.rfind(" ", 0, MAX_LINE) + 1 or MAX_LINE
 
 
 def paragraphs(source: Source, stdin: BinaryIO | None = None, skip_quotes: bool = False) -> Iterator[Paragraph]:
     """Stream a source as paragraphs; raise InputError for unreadable, binary or non-UTF-8 input."""
+    if source.text is not None:
+        lines, mask = _sniffed(_lines(source, _given(source, source.text)), source.kind, skip_quotes)
+        yield from _paragraphs(lines, _NoSurrogates(mask))
+        return
     raw = _open(source, stdin)
     try:
-        yield from _paragraphs(*_sniffed(_lines(source, raw), source.kind, skip_quotes))
+        yield from _paragraphs(*_sniffed(_lines(source, _decoded(source, raw)), source.kind, skip_quotes))
     finally:
         if raw is not stdin:
             raw.close()
 
 
-def paragraphs_of_bytes(path: str, kind: str, data: bytes, skip_quotes: bool = False) -> Iterator[Paragraph]:
-    """Paragraphs of a piece of a file that starts at a line start (offsets relative to the piece)."""
-    return _paragraphs(*_sniffed(_lines(Source(path, kind), io.BytesIO(data)), kind, skip_quotes))
+def paragraphs_of_bytes(path: str, kind: str, data: bytes, skip_quotes: bool = False,
+                        at_start: bool = True) -> Iterator[Paragraph]:
+    """Paragraphs of a piece of a file that starts at a line start (offsets relative to the piece).
+
+    `at_start`: the piece is the start of the file, the only place a BOM or a binary file's NULs are looked for.
+    """
+    source = Source(path, kind)
+    return _paragraphs(*_sniffed(_lines(source, _decoded(source, io.BytesIO(data), at_start)), kind, skip_quotes))
 
 
 def _sniffed(lines: Iterator[str], kind: str, skip_quotes: bool) -> tuple[Iterator[str], PlainMasker]:
@@ -189,14 +283,14 @@ def _paragraphs(lines: Iterable[str], mask: PlainMasker) -> Iterator[Paragraph]:
     suppressed: dict[int, frozenset[str]] = {}
     directives = Directives()
     size = offset = start = first_line = 0
-    line = 1
+    line = column = first_column = 1
     for text in lines:
         masked = mask(text)
         if "bingo:" in text:
             masked = suppress.mask(masked)
         blank = not masked.strip() or not masked.strip(MASK + " \t" + BREAK_CHARS)
         if buf and ((blank and not mask.continuous) or size > MAX_PARAGRAPH):
-            yield Paragraph("".join(buf), "".join(scan), start, first_line, suppressed or None)
+            yield Paragraph("".join(buf), "".join(scan), start, first_line, suppressed or None, first_column)
             buf, scan, size, suppressed = [], [], 0, {}
         if "bingo:" in text or directives.block is not None or directives.next_line is not None:
             ids = directives.feed(text)
@@ -204,12 +298,15 @@ def _paragraphs(lines: Iterable[str], mask: PlainMasker) -> Iterator[Paragraph]:
                 suppressed[line] = ids
         if not blank or (buf and mask.continuous):
             if not buf:
-                start, first_line = offset, line
+                start, first_line, first_column = offset, line, column
             buf.append(text)
             scan.append(masked)
             size += len(text)
         offset += len(text)
         if ends_with_break(text):
             line += 1
+            column = 1
+        else:
+            column += len(text)  # a piece of a long line: the next piece goes on in the same line
     if buf:
-        yield Paragraph("".join(buf), "".join(scan), start, first_line, suppressed or None)
+        yield Paragraph("".join(buf), "".join(scan), start, first_line, suppressed or None, first_column)

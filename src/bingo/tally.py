@@ -63,16 +63,22 @@ def match_paragraphs(matcher: LangMatcher, batch: Sequence[Paragraph]) -> Partia
         if found:
             partial.rows.extend(found)
             if len(partial.passages) < MAX_PASSAGES:
-                partial.passages.append(Passage(para.line, para.start, para.text))
+                partial.passages.append(Passage(para.line, para.start, para.text, para.column))
     return partial
 
 
 def _row(para: Paragraph, match: Match, starts: Sequence[int]) -> HitRow:
     """A hit row with file offsets and 1-based line/column from a paragraph-relative match."""
-    line, column = position(para.line, starts, match.start)
-    end_line, end_column = position(para.line, starts, match.end - 1)
+    line, column = _position(para, starts, match.start)
+    end_line, end_column = _position(para, starts, match.end - 1)
     return (match.id, para.text[match.start:match.end], line, column, end_line, end_column + 1,
             para.start + match.start, para.start + match.end)
+
+
+def _position(para: Paragraph, starts: Sequence[int], offset: int) -> tuple[int, int]:
+    """Line and column of a paragraph offset; on its first line, counted from where the line began."""
+    line, column = position(para.line, starts, offset)
+    return (line, column + para.column - 1) if line == para.line else (line, column)
 
 
 @dataclass

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from bingo.cards.game import Game
+from bingo.outputs import broken_pipe
 
 PAPER_MM = {"a4": (210, 297), "letter": (216, 279)}
 
@@ -43,6 +44,7 @@ def rich_card(game: Game, index: int, marked: Sequence[bool] | None = None, titl
 def render_text(game: Game, out: TextIO, color: bool = False, width: int = 100) -> None:
     """All cards for the terminal."""
     console = Console(file=out, force_terminal=color, no_color=not color, width=width, highlight=False)
+    console.on_broken_pipe = broken_pipe  # type: ignore[method-assign]  # the CLI ends the run
     for index in range(len(game.cards)):
         console.print(rich_card(game, index))
 

@@ -6,16 +6,25 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from typing import Annotated, Protocol, cast
 
 import typer
 
-from bingo.version import __version__
 from bingo.cli import cards, config, lexicon, live, scan
-from bingo.cli.console import err, report_error
+from bingo.cli.console import (
+    Interrupted,
+    err,
+    flush_stdout,
+    output_failed,
+    report_error,
+    signals_end_run,
+    standard_streams,
+)
 from bingo.errors import BingoError
 from bingo.gates import EXIT_ERROR, EXIT_OK
+from bingo.version import __version__
 
 __all__ = ["app", "main", "run"]
 
@@ -57,9 +66,25 @@ def _root(version: Annotated[bool, typer.Option("--version", callback=_version, 
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI with `argv` and return the exit code (never raises for user errors)."""
+    """Run the CLI with `argv` and return the exit code.
+
+    Never raises for user errors, a failing stdout or an ending signal (see `console`): each gets
+    at most one line on stderr and its exit code.
+    """
+    standard_streams()
+    with signals_end_run():
+        try:
+            return _run_app(argv)
+        except KeyboardInterrupt:
+            return 128 + signal.SIGINT
+        except Interrupted as exc:
+            return 128 + exc.signum
+
+
+def _run_app(argv: list[str] | None) -> int:
     try:
         result = app(args=argv, prog_name="bingo", standalone_mode=False)
+        flush_stdout()
     except typer.Exit as exc:
         return exc.exit_code
     except CLICK_ERROR as exc:
@@ -69,14 +94,16 @@ def main(argv: list[str] | None = None) -> int:
         else:
             err(f"error: {message} (see 'bingo --help')")
         return EXIT_ERROR
-    except typer.Abort:
-        err("aborted")
-        return 130
+    except typer.Abort:  # Ctrl-C as older click versions report it (newer ones raise Exit(130))
+        return 128 + signal.SIGINT
     except BingoError as exc:
         report_error(exc)
         return EXIT_ERROR
-    except BrokenPipeError:
-        return EXIT_OK
+    except OSError as exc:  # a write to stdout outside a command (help, --version) failed
+        lost = output_failed(exc)
+        if lost is None:
+            raise
+        return lost
     return result if isinstance(result, int) else EXIT_OK
 
 

@@ -28,7 +28,7 @@ from bingo.cli.console import color_wanted, err, guarded, stdin_bytes
 from bingo.cli.options import CardFormat, LexiconOption
 from bingo.errors import BingoError
 from bingo.models import Hit
-from bingo.outputs import refuse_overwrite
+from bingo.outputs import broken_pipe, refuse_overwrite
 from bingo.sources import SNIFF_BYTES, STDIN, Source, discover
 from bingo.transcript import Cue, Transcript, clock, looks_like, transcript_of
 
@@ -150,6 +150,7 @@ def print_round(play: Round, card_number: int | None) -> None:
     game = play.game
     color = color_wanted(sys.stdout)
     console = Console(force_terminal=color, no_color=not color, highlight=False)
+    console.on_broken_pipe = broken_pipe  # type: ignore[method-assign]  # the CLI ends the run
     for state in play.cards if card_number is not None else play.winners():
         console.print(rich_card(game, state.index, state.marked, title="BINGO!" if state.won_at else game.title))
     heard = sorted({h.term for h in play.heard})

@@ -1,13 +1,26 @@
 """What every command shares about the terminal: diagnostics on stderr, user errors as exit 2, colours,
-the progress bar, the report format `auto` stands for."""
+the progress bar, the report format `auto` stands for, and how a run ends when its surroundings fail.
+
+- stdout read by a pipe that closed (`bingo scan big | head -1`): exit 0 quietly, as `yes | head -1`
+  does; the reader has what it wanted.
+- stdout on a full disk, /dev/full or closed (`>&-`): one line on stderr, exit 2.
+- Ctrl-C, SIGTERM, SIGHUP: no output, exit 128 + the signal's number (130, 143, 129); the worker
+  pool is terminated on the way out (`bingo.parallel`). Only the first signal counts: later ones
+  are ignored, so they cannot interrupt that clean-up.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
+import io
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
+from types import FrameType
 from typing import Any, BinaryIO, TextIO
 
 import typer
@@ -16,6 +29,9 @@ from bingo.errors import BingoError
 from bingo.gates import EXIT_ERROR, EXIT_OK
 from bingo.report import FORMATTERS
 
+ENDING_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+OUTPUT_ERRORS = {errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF}
+"""Errors of a write to stdout (reading inputs and writing --output report theirs as user errors)."""
 PROGRESS_MIN_BYTES = 2 * 1024 * 1024  # smaller runs finish before a bar would be worth drawing
 
 # called with a run's total bytes, returns the callback to advance the bar by n bytes (None: no bar)
@@ -34,14 +50,24 @@ def report_error(exc: BingoError) -> None:
 
 
 def guarded(command: Callable[..., int]) -> Callable[..., int]:
-    """Turn user errors into a one-line message and exit 2, and a non-zero result into typer.Exit."""
+    """Turn user errors into a one-line message and exit 2, and a non-zero result into typer.Exit.
+
+    A failed write to stdout ends the command here, before click's own handling (which exits 1 on a
+    closed pipe): see `output_failed`.
+    """
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> int:
         try:
             code = command(*args, **kwargs)
+            flush_stdout()  # a write error still in the buffer surfaces here, not at exit
         except BingoError as exc:
             report_error(exc)
             raise typer.Exit(EXIT_ERROR) from None
+        except OSError as exc:
+            lost = output_failed(exc)
+            if lost is None:
+                raise
+            raise typer.Exit(lost) from None
         if code:
             raise typer.Exit(code)
         return EXIT_OK
@@ -95,3 +121,97 @@ def progress_bar() -> Iterator[StartProgress | None]:
         if task:
             bar.update(task[0], completed=bar.tasks[0].total)
             bar.stop()
+
+
+class Interrupted(BaseException):
+    """SIGTERM or SIGHUP arrived: end the run (a BaseException, so no `except Exception` stops it)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+class ClosedOutput(io.TextIOBase):
+    """Stands in for a stdout that was closed before the start: writing to it is an error, not a silent loss."""
+
+    encoding = "utf-8"
+
+    def writable(self) -> bool:
+        """Writes are accepted, and fail."""
+        return True
+
+    def write(self, text: str) -> int:
+        """Fail like a write to a closed descriptor."""
+        raise OSError(errno.EBADF, "it is closed")
+
+
+def standard_streams() -> None:
+    """Put /dev/null on closed descriptors 0-2, and a `ClosedOutput` on a closed stdout.
+
+    Otherwise the next file opened gets the free number: a worker pool's pipe on fd 0 turns
+    `bingo scan /dev/stdin` into a read that never ends.
+    """
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            null = os.open(os.devnull, os.O_RDONLY if fd == 0 else os.O_WRONLY)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+    if sys.stdout is None:
+        sys.stdout = ClosedOutput()
+
+
+def flush_stdout() -> None:
+    """Flush stdout (may raise OSError)."""
+    if sys.stdout is not None:
+        sys.stdout.flush()
+
+
+def output_failed(exc: OSError) -> int | None:
+    """The exit code for a failed write to stdout (None: `exc` is some other error).
+
+    A closed pipe exits 0 without a word; anything else is reported on one line and exits 2.
+    Either way stdout is abandoned, so the interpreter's last flush finds nothing to complain about.
+    """
+    if exc.errno not in OUTPUT_ERRORS:
+        return None
+    _abandon_stdout()
+    if exc.errno == errno.EPIPE:
+        return EXIT_OK
+    err(f"error: cannot write to standard output: {exc.strerror or exc}")
+    return EXIT_ERROR
+
+
+def _abandon_stdout() -> None:
+    """Point stdout's descriptor at /dev/null: what is still buffered goes nowhere, without an error at exit."""
+    with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+
+
+@contextlib.contextmanager
+def signals_end_run() -> Iterator[None]:
+    """Ctrl-C raises KeyboardInterrupt, SIGTERM and SIGHUP `Interrupted`; handlers restored afterwards.
+
+    The first of them makes the process ignore the rest until the run is over.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be set in the main thread
+        return
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        for number in ENDING_SIGNALS:
+            signal.signal(number, signal.SIG_IGN)
+        if signum == signal.SIGINT:
+            raise KeyboardInterrupt  # `bingo live` ends the game with it
+        raise Interrupted(signum)
+
+    previous = {number: signal.signal(number, handler) for number in ENDING_SIGNALS}
+    try:
+        yield
+    finally:
+        for number, old in previous.items():
+            signal.signal(number, old)

@@ -16,6 +16,7 @@ from bingo.cli.options import LexiconOption
 from bingo.errors import BingoError
 from bingo.lexicon import load_lexicon
 from bingo.markup import PlainMasker
+from bingo.outputs import broken_pipe
 from bingo.sources import Paragraph
 from bingo.transcript import TIMING, TranscriptMasker, clock, looks_like, seconds
 
@@ -54,6 +55,7 @@ def live(
     state = play.cards[0]
     tty = color_wanted(sys.stdout)
     console = Console(force_terminal=tty, no_color=not tty, highlight=False)
+    console.on_broken_pipe = broken_pipe  # type: ignore[method-assign]  # the CLI ends the run
     last = ""
 
     def view() -> Group:

@@ -13,6 +13,7 @@ from rich.text import Text
 from bingo.lexicon import CATEGORIES
 from bingo.lines import split_lines
 from bingo.models import ARROW, FileResult, Hit, RunResult
+from bingo.outputs import broken_pipe
 from bingo.report import Options
 from bingo.scoring import AI_TELL_BASELINE
 
@@ -28,6 +29,7 @@ def render(run: RunResult, out: TextIO, options: Options) -> None:
     """Write one block per scanned file and, for several files, a summary table."""
     console = Console(file=out, width=options.width, force_terminal=options.color, no_color=not options.color,
                       highlight=False, emoji=False, soft_wrap=False, legacy_windows=False)
+    console.on_broken_pipe = broken_pipe  # type: ignore[method-assign]  # the CLI ends the run
     scanned = run.scanned
     for index, result in enumerate(scanned):
         if index:
@@ -116,18 +118,22 @@ def passages(result: FileResult, options: Options) -> list[Text]:
             number = passage.line + offset
             if number not in by_line:
                 continue
-            out.append(_highlight(number, line_text, by_line[number], options.color))
+            first = passage.column if offset == 0 else 1
+            out.append(_highlight(number, line_text, by_line[number], options.color, first))
     return out
 
 
-def _highlight(number: int, line_text: str, hits: list[Hit], color: bool) -> Text:
-    """A numbered line with its hits marked (style with colours, [[...]] without)."""
+def _highlight(number: int, line_text: str, hits: list[Hit], color: bool, first: int = 1) -> Text:
+    """A numbered line with its hits marked (style with colours, [[...]] without).
+
+    `first`: the column `line_text` starts at (a piece of a long line; hits outside it are left out).
+    """
     text = Text(f"{number:>5} │ ", style="dim")
     cursor = 0
     for hit in sorted(hits, key=lambda h: h.column):
-        lo = hit.column - 1
-        hi = hit.end_column - 1 if hit.end_line == hit.line else len(line_text)
-        if lo < cursor:
+        lo = hit.column - first
+        hi = hit.end_column - first if hit.end_line == hit.line else len(line_text)
+        if lo < cursor or lo >= len(line_text):
             continue
         text.append(line_text[cursor:lo])
         text.append(line_text[lo:hi] if color else f"[[{line_text[lo:hi]}]]", style="bold black on yellow")
