@@ -166,8 +166,8 @@ def _house_cards(name: str, data: Mapping[str, Any], known: Mapping[str, Entry])
         for ident in ids:  # known, but a later file narrowed its languages: that file is to blame
             if ident in known and lang not in known[ident].langs:
                 entry = known[ident]
-                where = (entry.file, entry.line) if entry.file != name else (name, None)
-                problems.append(located(*where, f"entry '{ident}' is on the {lang} house card ({Path(name).name}) "
+                file, line = (entry.file, entry.line) if entry.file != name else (name, None)
+                problems.append(located(file, line, f"entry '{ident}' is on the {lang} house card ({Path(name).name}) "
                                                 f"and must keep applying to {lang}"))
         if len(set(ids)) != HOUSE_TERMS or len(ids) != HOUSE_TERMS:
             problems.append(located(name, None, f"house card {lang}: needs {HOUSE_TERMS} distinct ids, has {len(ids)}"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
 from dataclasses import fields
 from typing import Any
 
@@ -82,8 +81,9 @@ def build_entry(raw: Any, path: str, line: int, keys: dict[str, int], problems: 
     if not (isinstance(level, str) and level in LEVELS):
         bad("level", f"level {shown(level)} must be one of {', '.join(LEVELS)}")
     compound = raw.get("compound", "none")
-    if isinstance(compound, Hashable):  # `compound: true` means any; a list or mapping is no key to look up
-        compound = {True: "any", False: "none"}.get(compound, compound)
+    # `compound: true` means any (and 1 == True, as the lookup this replaced had it); a list is no key
+    if isinstance(compound, int | float) and compound in (0, 1):
+        compound = "any" if compound else "none"
     if not (isinstance(compound, str) and compound in COMPOUND_MODES):
         bad("compound", f"compound {shown(compound)} must be true, false or one of {', '.join(COMPOUND_MODES)}")
     inflect = raw.get("inflect", "last")
