@@ -22,8 +22,9 @@ def entry(**changes: str) -> str:
 ENTRY = entry()
 
 # ten levels of ten aliases: a few hundred bytes that expand to 10**10 strings
-BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
-    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 10)}]\n" for i in range(9))
+BOMB_ITEMS = ["&a [x, x, x, x, x, x, x, x, x, x]"] + [
+    f"&{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 10)}]" for i in range(9)]
+BOMB = "description:\n" + "".join(f"  - {item}\n" for item in BOMB_ITEMS)
 
 
 def write(tmp_path: Path, text: str, name: str = "lex.yaml") -> Path:
@@ -78,7 +79,7 @@ def test_alias_bomb_in_a_lexicon_is_refused(tmp_path: Path) -> None:
 def test_alias_bomb_in_a_config_is_refused(tmp_path: Path) -> None:
     from bingo.config import load_yaml
 
-    path = write(tmp_path, BOMB.replace("j: &j", "lang: &j"), ".bingo.yaml")
+    path = write(tmp_path, BOMB.replace("description:", "x:") + "lang: *j\n", ".bingo.yaml")
     with pytest.raises(ConfigError) as info:
         load_yaml(path)
     assert str(info.value).startswith(f"{path}:") and "too many YAML aliases" in str(info.value)
