@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from processes import bingo, environment
 
 from bingo.errors import BingoError, ConfigError, LexiconError
 from bingo.lexicon import builtin_files, load_file, load_lexicon
@@ -164,3 +168,21 @@ def test_good_baseline_still_loads(tmp_path: Path) -> None:
 
     baseline = load_baseline(write(tmp_path, json.dumps(GOOD_BASELINE), "base.json"))
     assert baseline.files["a.md"][0] == 3 and baseline.files["a.md"][1]["x"] == 1
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names are bytes on Linux; elsewhere they must be Unicode")
+@pytest.mark.parametrize("fmt", ["json", "sarif", "line", "github", "plain"])
+def test_a_file_name_that_is_not_utf8_comes_out_as_valid_utf8(tmp_path: Path, fmt: str) -> None:
+    name = os.fsdecode(b"gr\xf6\xdfe.txt")  # Latin-1 "größe.txt": Python holds the bytes as surrogates
+    (tmp_path / name).write_text("Wir heben Synergien entlang der Customer Journey.\n", encoding="utf-8")
+    out = tmp_path / "report.out"
+    proc = subprocess.run([*bingo("scan", "--format", fmt, "--output", str(out), name)], cwd=tmp_path,
+                          env=environment(), capture_output=True, timeout=300, check=False)
+    assert proc.returncode == 0 and b"Traceback" not in proc.stderr, proc.stderr.decode(errors="replace")
+    text = out.read_bytes().decode("utf-8")  # strictly: no surrogates, no Latin-1 bytes
+    if fmt == "sarif":
+        uris = {loc["physicalLocation"]["artifactLocation"]["uri"]
+                for res in json.loads(text)["runs"][0]["results"] for loc in res["locations"]}
+        assert uris == {"gr%F6%DFe.txt"}
+    else:
+        assert "gr\\xf6\\xdfe.txt" in (json.loads(text)["files"][0]["path"] if fmt == "json" else text)

@@ -16,6 +16,7 @@ from typing import Any
 
 from bingo.errors import BingoError
 from bingo.models import JSON_VERSION, FileResult, RunResult
+from bingo.paths import display
 from bingo.quoting import shown
 
 EXIT_OK = 0
@@ -32,9 +33,10 @@ class Baseline:
     def regressions(self, result: FileResult) -> list[str]:
         """How a file got worse since the baseline (empty when it did not)."""
         counts = Counter(kind.id for kind in result.hits.entries())
-        if result.path not in self.files:
+        path = display(result.path)  # as the JSON report that became the baseline wrote it
+        if path not in self.files:
             return [f"{len(result.hits)} new hit(s) in a file not in the baseline"] if result.hits else []
-        score, before = self.files[result.path]
+        score, before = self.files[path]
         out = []
         if result.score > score:
             out.append(f"score rose from {score} to {result.score}")
@@ -133,7 +135,7 @@ class Gates:
                     reasons = regressed
                 elif reasons:
                     reasons = [*regressed, *reasons]
-            out.extend(f"{result.path}: {reason}" for reason in reasons)
+            out.extend(f"{display(result.path)}: {reason}" for reason in reasons)
         return out
 
 
