@@ -115,7 +115,8 @@ def test_quoted_values_are_capped(tmp_path: Path) -> None:
     assert len(problem) < 300 + len(str(path)) and "…" in problem
 
 
-@pytest.mark.parametrize("text", ["tool = 'x'\n", "[tool]\nbingo = 3\n", "tool = [1]\n"])
+@pytest.mark.parametrize("text", ["tool = 'x'\n", "[tool]\nbingo = 3\n", "tool = [1]\n",
+                                  "a = " + "[" * 100_000 + "]" * 100_000 + "\n"])
 def test_pyproject_with_a_wrong_tool_table(tmp_path: Path, text: str) -> None:
     from bingo.config import load_pyproject
 

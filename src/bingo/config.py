@@ -188,6 +188,8 @@ def load_pyproject(path: Path) -> tuple[dict[str, Any], dict[str, int]] | None:
         match = re.search(r"line (\d+)", str(exc))
         where = int(match.group(1)) if match else None
         raise ConfigError([located(str(path), where, f"invalid TOML: {exc}")]) from None
+    except RecursionError:  # `a = [[[[…` nested deeper than tomllib's recursion allows
+        raise ConfigError([located(str(path), None, "invalid TOML: nested too deeply")]) from None
     tool = data.get("tool", {})
     if not isinstance(tool, dict):  # `tool = 'x'` is valid TOML, but no table to look in
         raise ConfigError([located(str(path), None, "'tool' must be a table (for [tool.bingo])")])
