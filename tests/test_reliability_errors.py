@@ -113,6 +113,12 @@ def test_quoted_values_are_capped(tmp_path: Path) -> None:
     path = write(tmp_path, ENTRY.replace("category: management", "category: " + "y" * 10_000))
     (problem,) = lexicon_problems(path)
     assert len(problem) < 300 + len(str(path)) and "…" in problem
+    with pytest.raises(ConfigError) as info:
+        validate({"k" * 10_000: 1}, "c.yaml", {})
+    assert len(str(info.value)) < 400 and "…" in str(info.value)
+    path = write(tmp_path, ENTRY.replace("    weight: 1\n", "    weight: 1\n    " + "z" * 1000 + ": 1\n"))
+    (problem,) = lexicon_problems(path)
+    assert len(problem) < 300 + len(str(path)) and "…" in problem
 
 
 @pytest.mark.parametrize("text", ["tool = 'x'\n", "[tool]\nbingo = 3\n", "tool = [1]\n",

@@ -16,7 +16,7 @@ from typing import Any
 
 from bingo.errors import BingoError, ConfigError, located
 from bingo.lexicon import CATEGORIES, LEVELS
-from bingo.quoting import shown
+from bingo.quoting import clipped, shown
 from bingo.report import FORMAT_CHOICES
 
 YAML_NAMES = (".bingo.yaml", ".bingo.yml")
@@ -126,7 +126,7 @@ def validate(raw: Mapping[str, Any], path: str, lines: Mapping[str, int]) -> dic
         where = lines.get(key)
         name = str(key).replace("-", "_")
         if name not in CHECKS:
-            problems.append(located(path, where, f"unknown key '{key}' (known: {', '.join(KEYS)})"))
+            problems.append(located(path, where, f"unknown key '{clipped(str(key))}' (known: {', '.join(KEYS)})"))
             continue
         check, expected = CHECKS[name]
         checked = check(value)

@@ -131,7 +131,8 @@ def _load(path: Path) -> tuple[list[Entry], dict[str, Any]]:
         raise LexiconError([located(name, 1, "a lexicon file must be a mapping with an 'entries' list")])
     unknown = set(data) - {"entries", "description", "version", "house_cards"}
     if unknown:
-        raise LexiconError([located(name, 1, f"unknown top-level key(s): {', '.join(sorted(unknown))}")])
+        listed = clipped(", ".join(sorted(map(str, unknown))), 200)
+        raise LexiconError([located(name, 1, f"unknown top-level key(s): {listed}")])
     problems: list[str] = []
     lines = _lines(node)
     entries = []

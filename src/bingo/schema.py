@@ -21,7 +21,7 @@ from bingo.entry import (
     Entry,
 )
 from bingo.errors import located
-from bingo.quoting import shown
+from bingo.quoting import clipped, shown
 
 
 def _text_map(value: Any, lang: str, name: str) -> tuple[dict[str, str], str | None]:
@@ -61,7 +61,7 @@ def build_entry(raw: Any, path: str, line: int, keys: dict[str, int], problems: 
                       f"missing required field '{key}'")
     for key in raw:
         if key not in KNOWN:
-            bad(key, f"unknown field '{key}'")
+            bad(key, f"unknown field '{clipped(str(key))}'")
     ident = raw.get("id")
     if "id" in raw and not (isinstance(ident, str) and ID_RE.match(ident)):
         bad("id", f"id {shown(ident)} must be lowercase letters, digits and single hyphens")
