@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 from bingo.entry import Entry
 from bingo.forms import split_words
@@ -57,13 +58,28 @@ def stops(entry: Entry, prefixes: Iterable[str]) -> list[tuple[str, str]]:
 
 
 def prefix_search(prefixes: Iterable[str], stop_lists: Mapping[str, Sequence[str]]) -> Search:
-    """A tokenizer prefix search: the longest stem opening a word of at least three more letters."""
-    ordered = sorted(set(prefixes), key=lambda s: (-len(s), s))
-    def alternative(stem: str) -> str:
-        stops = stop_lists.get(stem)
-        return re.escape(stem) + (f"(?!{'|'.join(map(re.escape, sorted(stops)))})" if stops else "")
-    alternatives = [alternative(s) for s in ordered]
-    return re.compile(rf"^(?i:{'|'.join(alternatives)})(?={LETTER}{{3}})").search
+    """A tokenizer prefix search: the longest stem opening a word of at least three more letters.
+
+    The same match as the alternation `^(?i:longest|...|shortest)(?=LETTER{3})`, but with the
+    stems as a trie (`k(?:unde(?:n(?:zentrierung|)|)|...)`): the alternation tried every stem at
+    every call, so 2,000 stems made compiling a lexicon quadratic (8,000 `compound: any` entries:
+    17 of 29 s in this search). In the trie the longer stem is tried first (the empty branch last),
+    and the regex backtracks to a shorter one when the lookahead fails, as the alternation did.
+    """
+    trie: dict[str, Any] = {}
+    for stem in set(prefixes):
+        node = trie
+        for char in stem:
+            node = node.setdefault(char, {})
+        node[""] = stem  # a stem ends here
+
+    def branch(node: dict[str, Any]) -> str:
+        parts = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
+        if "" in node:
+            stops = stop_lists.get(node[""])
+            parts.append(f"(?!{'|'.join(map(re.escape, sorted(stops)))})" if stops else "")
+        return parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
+    return re.compile(rf"^(?i:{branch(trie)})(?={LETTER}{{3}})").search
 
 
 def suffix_search(heads: Iterable[str]) -> Search:

@@ -16,6 +16,7 @@ from typing import Any
 
 from bingo.errors import BingoError, ConfigError, located
 from bingo.lexicon import CATEGORIES, LEVELS
+from bingo.quoting import clipped, shown
 from bingo.report import FORMAT_CHOICES
 
 YAML_NAMES = (".bingo.yaml", ".bingo.yml")
@@ -125,12 +126,12 @@ def validate(raw: Mapping[str, Any], path: str, lines: Mapping[str, int]) -> dic
         where = lines.get(key)
         name = str(key).replace("-", "_")
         if name not in CHECKS:
-            problems.append(located(path, where, f"unknown key '{key}' (known: {', '.join(KEYS)})"))
+            problems.append(located(path, where, f"unknown key '{clipped(str(key))}' (known: {', '.join(KEYS)})"))
             continue
         check, expected = CHECKS[name]
         checked = check(value)
         if checked is None:
-            problems.append(located(path, where, f"'{key}' must be {expected}, not {value!r}"))
+            problems.append(located(path, where, f"'{key}' must be {expected}, not {shown(value)}"))
             continue
         values[name] = checked
     if problems:
@@ -154,7 +155,7 @@ def validate_options(values: Mapping[str, Any]) -> dict[str, Any]:
         checked = check(list(value) if isinstance(value, tuple) else value)
         if checked is None:
             option = OPTION_NAMES.get(key, key.replace("_", "-"))
-            raise BingoError(f"--{option} must be {expected}, not {value!r}")
+            raise BingoError(f"--{option} must be {expected}, not {shown(value)}")
         out[key] = checked
     return out
 
@@ -187,7 +188,12 @@ def load_pyproject(path: Path) -> tuple[dict[str, Any], dict[str, int]] | None:
         match = re.search(r"line (\d+)", str(exc))
         where = int(match.group(1)) if match else None
         raise ConfigError([located(str(path), where, f"invalid TOML: {exc}")]) from None
-    table = data.get("tool", {}).get("bingo")
+    except RecursionError:  # `a = [[[[…` nested deeper than tomllib's recursion allows
+        raise ConfigError([located(str(path), None, "invalid TOML: nested too deeply")]) from None
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):  # `tool = 'x'` is valid TOML, but no table to look in
+        raise ConfigError([located(str(path), None, "'tool' must be a table (for [tool.bingo])")])
+    table = tool.get("bingo")
     if table is None:
         return None
     if not isinstance(table, dict):

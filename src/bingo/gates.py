@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from bingo.errors import BingoError
-from bingo.models import FileResult, RunResult
+from bingo.models import JSON_VERSION, FileResult, RunResult
+from bingo.paths import display
+from bingo.quoting import shown
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -31,9 +33,10 @@ class Baseline:
     def regressions(self, result: FileResult) -> list[str]:
         """How a file got worse since the baseline (empty when it did not)."""
         counts = Counter(kind.id for kind in result.hits.entries())
-        if result.path not in self.files:
+        path = display(result.path)  # as the JSON report that became the baseline wrote it
+        if path not in self.files:
             return [f"{len(result.hits)} new hit(s) in a file not in the baseline"] if result.hits else []
-        score, before = self.files[result.path]
+        score, before = self.files[path]
         out = []
         if result.score > score:
             out.append(f"score rose from {score} to {result.score}")
@@ -44,18 +47,44 @@ class Baseline:
 
 
 def load_baseline(path: Path) -> Baseline:
-    """Read a `--format json` report as a baseline; a bad file is a usage error."""
+    """Read a `--format json` report as a baseline; a bad file is a usage error naming it."""
     try:
         data: Any = json.loads(path.read_text(encoding="utf-8"))
-        files = {
-            f["path"]: (int(f["score"]), Counter(h["id"] for h in f["hits"]))
-            for f in data["files"] if f.get("error") is None
-        }
     except FileNotFoundError:
         raise BingoError(f"{path}: no such baseline file") from None
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+    except OSError as exc:
+        raise BingoError(f"{path}: cannot read the baseline: {exc.strerror or exc}") from None
+    except (UnicodeDecodeError, ValueError) as exc:
         raise BingoError(f"{path}: not a bingo JSON report ({type(exc).__name__}: {exc})") from None
-    return Baseline(files)
+    except RecursionError:  # `[[[[…` nested deeper than the parser's stack
+        raise BingoError(f"{path}: not a bingo JSON report (nested too deeply)") from None
+    return Baseline(_baseline_files(path, data))
+
+
+def _baseline_files(path: Path, data: Any) -> dict[str, tuple[int, Counter[str]]]:
+    """Score and hit counts per file of a parsed report; BingoError saying what is wrong with its shape."""
+    def bad(problem: str) -> BingoError:
+        return BingoError(f"{path}: not a bingo JSON report ({problem})")
+
+    if not isinstance(data, dict) or not isinstance(data.get("files"), list):
+        raise bad("expected an object with a 'files' list")
+    version = data.get("version", JSON_VERSION)  # a hand-written baseline may leave it out
+    if isinstance(version, bool) or version != JSON_VERSION:
+        raise bad(f"version {shown(version)}, this bingo reads version {JSON_VERSION}")
+    files: dict[str, tuple[int, Counter[str]]] = {}
+    for index, item in enumerate(data["files"]):
+        if not isinstance(item, dict) or not isinstance(item.get("path"), str):
+            raise bad(f"files[{index}] must be an object with a 'path'")
+        if item.get("error") is not None:
+            continue
+        score, hits = item.get("score"), item.get("hits")
+        # a score is 0 to 100; 1e999 is infinity in Python's JSON, true is no number
+        if isinstance(score, bool) or not isinstance(score, int | float) or not 0 <= score <= 100:
+            raise bad(f"files[{index}].score must be a number from 0 to 100, not {shown(score)}")
+        if not isinstance(hits, list) or not all(isinstance(h, dict) and isinstance(h.get("id"), str) for h in hits):
+            raise bad(f"files[{index}].hits must be a list of objects with an 'id'")
+        files[item["path"]] = (int(score), Counter(h["id"] for h in hits))
+    return files
 
 
 @dataclass(frozen=True)
@@ -106,7 +135,7 @@ class Gates:
                     reasons = regressed
                 elif reasons:
                     reasons = [*regressed, *reasons]
-            out.extend(f"{result.path}: {reason}" for reason in reasons)
+            out.extend(f"{display(result.path)}: {reason}" for reason in reasons)
         return out
 
 

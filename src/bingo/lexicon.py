@@ -25,6 +25,7 @@ from bingo.entry import (
 )
 from bingo.errors import BingoError, LexiconError, located
 from bingo.grid import HOUSE_TERMS
+from bingo.quoting import clipped, shown
 from bingo.schema import build_entry, cached_entry
 
 if TYPE_CHECKING:
@@ -128,7 +129,8 @@ def _load(path: Path) -> tuple[list[Entry], dict[str, Any]]:
         raise LexiconError([located(name, 1, "a lexicon file must be a mapping with an 'entries' list")])
     unknown = set(data) - {"entries", "description", "version", "house_cards"}
     if unknown:
-        raise LexiconError([located(name, 1, f"unknown top-level key(s): {', '.join(sorted(unknown))}")])
+        listed = clipped(", ".join(sorted(map(str, unknown))), 200)
+        raise LexiconError([located(name, 1, f"unknown top-level key(s): {listed}")])
     problems: list[str] = []
     lines = _lines(node)
     entries = []
@@ -152,13 +154,20 @@ def _house_cards(name: str, data: Mapping[str, Any], known: Mapping[str, Entry])
     problems = []
     out: dict[str, tuple[str, ...]] = {}
     for lang, ids in cards.items():
-        if lang not in LANGS or not isinstance(ids, list):
-            problems.append(located(name, None, f"house card {lang!r}: expected de or en with a list of ids"))
+        if not (isinstance(lang, str) and lang in LANGS and isinstance(ids, list)
+                and all(isinstance(i, str) for i in ids)):
+            problems.append(located(name, None, f"house card {shown(lang)}: expected de or en with a list of ids"))
             continue
-        missing = [i for i in ids if i not in known or lang not in known[i].langs]
-        if missing:
-            problems.append(located(name, None,
-                                    f"house card {lang}: unknown ids for {lang}: {', '.join(map(str, missing))}"))
+        unknown = [i for i in ids if i not in known]
+        if unknown:
+            problems.append(located(name, None, f"house card {lang}: unknown ids for {lang}: "
+                                                f"{clipped(', '.join(unknown), 200)}"))
+        for ident in ids:  # known, but a later file narrowed its languages: that file is to blame
+            if ident in known and lang not in known[ident].langs:
+                entry = known[ident]
+                file, line = (entry.file, entry.line) if entry.file != name else (name, None)
+                problems.append(located(file, line, f"entry '{ident}' is on the {lang} house card ({Path(name).name}) "
+                                                f"and must keep applying to {lang}"))
         if len(set(ids)) != HOUSE_TERMS or len(ids) != HOUSE_TERMS:
             problems.append(located(name, None, f"house card {lang}: needs {HOUSE_TERMS} distinct ids, has {len(ids)}"))
         out[lang] = tuple(ids)

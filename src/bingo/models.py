@@ -8,6 +8,7 @@ from typing import Any
 from bingo import grid
 from bingo.entry import AI_TELL
 from bingo.hits import Hit, Hits, as_hits
+from bingo.paths import display
 
 JSON_VERSION = 1
 ARROW = "→"
@@ -111,7 +112,7 @@ class FileResult:
     def to_dict(self, hits: bool = True) -> dict[str, Any]:
         """Return the JSON shape of this file's result (`hits=False`: an empty hit list, for streaming)."""
         data: dict[str, Any] = {
-            "path": self.path,
+            "path": display(self.path),
             "lang": self.lang,
             "words": self.words,
             "score": self.score,

@@ -21,6 +21,7 @@ from bingo.entry import (
     Entry,
 )
 from bingo.errors import located
+from bingo.quoting import clipped, shown
 
 
 def _text_map(value: Any, lang: str, name: str) -> tuple[dict[str, str], str | None]:
@@ -55,35 +56,39 @@ def build_entry(raw: Any, path: str, line: int, keys: dict[str, int], problems: 
     start = len(problems)
     for key in REQUIRED:
         if key not in raw:
-            bad(None, f"entry {raw.get('id', '?')!s}: missing required field '{key}'")
+            named = raw.get("id", "?")
+            bad(None, f"entry {named if isinstance(named, str) and len(named) <= 60 else shown(named)}: "
+                      f"missing required field '{key}'")
     for key in raw:
         if key not in KNOWN:
-            bad(key, f"unknown field '{key}'")
+            bad(key, f"unknown field '{clipped(str(key))}'")
     ident = raw.get("id")
     if "id" in raw and not (isinstance(ident, str) and ID_RE.match(ident)):
-        bad("id", f"id {ident!r} must be lowercase letters, digits and single hyphens")
+        bad("id", f"id {shown(ident)} must be lowercase letters, digits and single hyphens")
     term = raw.get("term")
     if "term" in raw and not (isinstance(term, str) and term.strip()):
         bad("term", "'term' must be a non-empty string")
     lang = raw.get("lang")
-    if "lang" in raw and lang not in ENTRY_LANGS:
-        bad("lang", f"lang {lang!r} must be one of {', '.join(ENTRY_LANGS)}")
+    if "lang" in raw and not (isinstance(lang, str) and lang in ENTRY_LANGS):
+        bad("lang", f"lang {shown(lang)} must be one of {', '.join(ENTRY_LANGS)}")
     category = raw.get("category")
-    if "category" in raw and category not in CATEGORIES:
-        bad("category", f"unknown category {category!r} (known: {', '.join(CATEGORIES)})")
+    if "category" in raw and not (isinstance(category, str) and category in CATEGORIES):
+        bad("category", f"unknown category {shown(category)} (known: {', '.join(CATEGORIES)})")
     weight = raw.get("weight")
     if "weight" in raw and (isinstance(weight, bool) or not isinstance(weight, int | float) or not 0 < weight <= 5):
-        bad("weight", f"weight {weight!r} must be a number above 0 and at most 5")
+        bad("weight", f"weight {shown(weight)} must be a number above 0 and at most 5")
     level = raw.get("level", "warning")
-    if level not in LEVELS:
-        bad("level", f"level {level!r} must be one of {', '.join(LEVELS)}")
+    if not (isinstance(level, str) and level in LEVELS):
+        bad("level", f"level {shown(level)} must be one of {', '.join(LEVELS)}")
     compound = raw.get("compound", "none")
-    compound = {True: "any", False: "none"}.get(compound, compound)
-    if compound not in COMPOUND_MODES:
-        bad("compound", f"compound {compound!r} must be true, false or one of {', '.join(COMPOUND_MODES)}")
+    # `compound: true` means any (and 1 == True, as the lookup this replaced had it); a list is no key
+    if isinstance(compound, int | float) and compound in (0, 1):
+        compound = "any" if compound else "none"
+    if not (isinstance(compound, str) and compound in COMPOUND_MODES):
+        bad("compound", f"compound {shown(compound)} must be true, false or one of {', '.join(COMPOUND_MODES)}")
     inflect = raw.get("inflect", "last")
-    if inflect not in INFLECT_MODES:
-        bad("inflect", f"inflect {inflect!r} must be one of {', '.join(INFLECT_MODES)}")
+    if not (isinstance(inflect, str) and inflect in INFLECT_MODES):
+        bad("inflect", f"inflect {shown(inflect)} must be one of {', '.join(INFLECT_MODES)}")
     source = raw.get("source")
     if "source" in raw and not (isinstance(source, str) and source.strip()):
         bad("source", "'source' must be a non-empty string")

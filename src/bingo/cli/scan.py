@@ -18,6 +18,7 @@ from bingo.errors import BingoError
 from bingo.gates import Gates, exit_code, load_baseline
 from bingo.models import RunResult
 from bingo.outputs import atomic_write
+from bingo.paths import display
 from bingo.report import Options, renderer
 
 EPILOG = ("Examples:\n\n  bingo scan samples/de-jargon-strategie.txt\n\n"
@@ -107,7 +108,7 @@ def run_scan(paths: list[str], settings: Settings, job: ScanRun) -> int:
         run = execute(paths, settings, model=job.model, use_cache=not job.no_cache, stdin=stdin_bytes(),
                       progress=progress, writes=writes, reads=reads)
     for failed in run.errors:
-        err(f"error: {failed.path}: {failed.error}")
+        err(f"error: {display(failed.path)}: {failed.error}")
     failures = gates.failures(run)
     write_report(run, settings.format, job)
     for failure in failures:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from bingo.models import RunResult
+from bingo.paths import display
 from bingo.report import Options
 
 COMMANDS = {"suggestion": "notice", "warning": "warning", "error": "error"}
@@ -28,17 +29,17 @@ def render(run: RunResult, out: TextIO, options: Options) -> None:
     """Write annotations for every hit and unreadable file, then one summary line per file."""
     for file in run.files:
         if file.error is not None:
-            out.write(f"::error file={escape_property(file.path)},title=bingo::{escape_data(file.error)}\n")
+            out.write(f"::error file={escape_property(display(file.path))},title=bingo::{escape_data(file.error)}\n")
             continue
         for hit in file.hits:
             info = file.entry(hit.id)
             message = info.advice if info is not None else ""
-            props = (f"file={escape_property(file.path)},line={hit.line},col={hit.column},"
+            props = (f"file={escape_property(display(file.path))},line={hit.line},col={hit.column},"
                      f"endLine={hit.end_line},endColumn={hit.end_column},"
                      f"title={escape_property(f'bingo: {hit.term} [{hit.category}]')}")
             out.write(f"::{COMMANDS.get(hit.level, 'warning')} {props}::{escape_data(message)}\n")
     for file in run.scanned:
         verdict = file.verdict.label if file.verdict else ""
         bingo = ", BINGO" if file.bingo else ""
-        out.write(f"bingo: {file.path}: score {file.score}/100 ({verdict}), {len(file.hits)} hits, "
+        out.write(f"bingo: {display(file.path)}: score {file.score}/100 ({verdict}), {len(file.hits)} hits, "
                   f"{file.ai_tells_per_1000:.1f} AI tells per 1,000 words{bingo}\n")

@@ -14,6 +14,7 @@ from bingo.lexicon import CATEGORIES
 from bingo.lines import split_lines
 from bingo.models import ARROW, FileResult, Hit, RunResult
 from bingo.outputs import broken_pipe
+from bingo.paths import display
 from bingo.report import Options
 from bingo.scoring import AI_TELL_BASELINE
 
@@ -60,7 +61,7 @@ def header(result: FileResult) -> Text:
     lang = result.lang or "en"
     words_label, hits_label = WORDS[lang][0], WORDS[lang][1]
     text = Text()
-    text.append(result.path, style="bold")
+    text.append(display(result.path), style="bold")
     counts = f"{result.words} {words_label}  ·  {len(result.hits)} {hits_label}"
     text.append(f"  ·  {LANG_NAMES.get(lang, lang)}  ·  {counts}\n")
     filled = round(BAR * result.score / 100)
@@ -174,11 +175,11 @@ def summary_table(run: RunResult) -> Table:
         table.add_column(name, justify=justify)
     for result in run.files:
         if result.error is not None:
-            table.add_row(result.path, "", "", "", "", "", f"error: {result.error}", "")
+            table.add_row(display(result.path), "", "", "", "", "", f"error: {result.error}", "")
             continue
         verdict = result.verdict.label if result.verdict else ""
-        table.add_row(result.path, result.lang or "", str(result.words), str(len(result.hits)), str(result.score),
-                      f"{result.ai_tells_per_1000:.1f}", verdict, "BINGO" if result.bingo else "")
+        table.add_row(display(result.path), result.lang or "", str(result.words), str(len(result.hits)),
+                      str(result.score), f"{result.ai_tells_per_1000:.1f}", verdict, "BINGO" if result.bingo else "")
     summary = run.summary()
     table.add_row("total", "", str(summary["words"]), str(summary["hits"]), f"max {summary['max_score']}", "", "",
                   str(summary["bingo"]) if summary["bingo"] else "", style="bold")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from bingo.models import RunResult
+from bingo.paths import display
 from bingo.report import Options
 
 
@@ -12,9 +13,9 @@ def render(run: RunResult, out: TextIO, options: Options) -> None:
     """Write one line per hit and one per unreadable file, in input order."""
     for result in run.files:
         if result.error is not None:
-            out.write(f"{result.path}:0:0: [error] {result.error}\n")
+            out.write(f"{display(result.path)}:0:0: [error] {result.error}\n")
             continue
         for hit in result.hits:
             info = result.entry(hit.id)
             message = info.message if info else ""
-            out.write(f"{result.path}:{hit.line}:{hit.column}: [{hit.category}] {hit.term} — {message}\n")
+            out.write(f"{display(result.path)}:{hit.line}:{hit.column}: [{hit.category}] {hit.term} — {message}\n")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 from typing import Any, TextIO
-from urllib.parse import quote
 
 from bingo.lexicon import CATEGORIES
 from bingo.models import EntryInfo, FileResult, Hit, RunResult
+from bingo.paths import display, uri
 from bingo.report import Options
 from bingo.version import __version__
 
@@ -31,11 +31,6 @@ def rule(info: EntryInfo) -> dict[str, Any]:
     if info.link:
         data["helpUri"] = info.link
     return data
-
-
-def uri(path: str) -> str:
-    """A relative URI reference for a path as given on the command line."""
-    return quote(path.replace("\\", "/")) if path != "<stdin>" else "stdin"
 
 
 def result(file: FileResult, hit: Hit, index: int) -> dict[str, Any]:
@@ -68,7 +63,7 @@ def document(run: RunResult) -> dict[str, Any]:
                 known.add(info.id)
     index = {info.id: i for i, info in enumerate(rules)}
     results = [result(f, hit, index[hit.id]) for f in run.scanned for hit in f.hits]
-    notifications = [{"level": "error", "message": {"text": f"{f.path}: {f.error}"},
+    notifications = [{"level": "error", "message": {"text": f"{display(f.path)}: {f.error}"},
                       "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(f.path)}}}]}
                      for f in run.errors]
     invocation: dict[str, Any] = {"executionSuccessful": not run.errors}
@@ -82,8 +77,8 @@ def document(run: RunResult) -> dict[str, Any]:
                                 "rules": [rule(info) for info in rules]}},
             "invocations": [invocation],
             "results": results,
-            "properties": {"scores": {f.path: f.score for f in run.scanned},
-                           "aiTellsPer1000Words": {f.path: f.ai_tells_per_1000 for f in run.scanned}},
+            "properties": {"scores": {display(f.path): f.score for f in run.scanned},
+                           "aiTellsPer1000Words": {display(f.path): f.ai_tells_per_1000 for f in run.scanned}},
         }],
     }
 
