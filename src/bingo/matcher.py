@@ -63,7 +63,7 @@ class LangMatcher:
     def match(self, text: str) -> tuple[int, list[Match]]:
         """Word count and non-overlapping matches in `text` (offsets into `text`)."""
         collapsed, norm, shift = collapse(text)
-        windows = self.prefilter.windows(collapsed) if self.prefilter is not None else None
+        windows = self.prefilter.select(collapsed) if self.prefilter is not None else None
         spans: list[tuple[str, int, int]] = []
         for start, end in [(0, len(collapsed))] if windows is None else windows:
             whole = start == 0 and end == len(collapsed)
