@@ -121,7 +121,7 @@ def write_report(run: RunResult, format_name: str, job: ScanRun) -> None:
     terminal = job.output is None and color_wanted(sys.stdout)
     name = pick_format(format_name, terminal)
     write = renderer(name)
-    options = Options(color=name == "rich" and terminal, width=job.width)
+    options = Options(color=name == "rich" and terminal, width=job.width, warn=err)
     if job.output is None:
         write(run, sys.stdout, options)
         return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol, TextIO
 
@@ -31,6 +32,8 @@ class Options:
     width: int = 100
     passages: bool = True
     card: bool = True
+    warn: Callable[[str], None] | None = None
+    """Where a renderer reports what it had to leave out (the CLI: a line on stderr)."""
 
 
 class Renderer(Protocol):
