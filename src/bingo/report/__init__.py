@@ -32,6 +32,8 @@ class Options:
     width: int = 100
     passages: bool = True
     card: bool = True
+    quiet: bool = False
+    """Human report: one summary line for the whole run instead of the blocks."""
     warn: Callable[[str], None] | None = None
     """Where a renderer reports what it had to leave out (the CLI: a line on stderr)."""
 
