@@ -99,6 +99,8 @@ def _fail_on(value: Any) -> tuple[str, ...] | None:
 
 def _offending(check: Callable[[Any], Any], value: Any) -> str:
     """The part of a rejected value to name in the message: a list's bad items, quoted, else the value."""
+    if isinstance(value, str) and check is _fail_on:  # one string may hold a comma-separated list
+        value = [value]
     if isinstance(value, list | tuple) and value and all(isinstance(v, str) for v in value):
         parts = [p.strip() for v in value for p in v.split(",") if p.strip()] if check is _fail_on else value
         bad = [p for p in parts if check([p]) is None]

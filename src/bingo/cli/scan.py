@@ -71,7 +71,8 @@ def scan(
         "--fail-on-bingo/--no-fail-on-bingo", help="Exit 1 when a file completes a line on the house card.",
         show_default=False)] = None,
     fail_on: Annotated[list[str] | None, typer.Option(
-        "--fail-on", help="Exit 1 on any hit of this category or level (repeatable), e.g. idiom, error.")] = None,
+        "--fail-on", help=("Exit 1 on any hit of this category, or of this level or above (repeatable or "
+                           "comma-separated), e.g. idiom,phrase or warning."))] = None,
     baseline: Annotated[Path | None, typer.Option(
         "--baseline", help="A JSON report of an earlier run: fail only where a score rose or hits are new.")] = None,
     lexicon: LexiconOption = None,
