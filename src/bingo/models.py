@@ -86,6 +86,8 @@ class FileResult:
     entries: tuple[EntryInfo, ...] = ()
     error: str | None = None
     suppressed: int = 0
+    warnings: tuple[tuple[int, str], ...] = ()
+    """(line, message) for each name in a `bingo:` directive that can suppress nothing in this file."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "hits", as_hits(self.hits))
@@ -138,6 +140,8 @@ class RunResult:
 
     files: tuple[FileResult, ...]
     rules: tuple[EntryInfo, ...] = ()
+    warnings: tuple[str, ...] = ()
+    """Problems with the run's settings that did not stop it (unknown ids in the configuration), `FILE:LINE: …`."""
 
     @property
     def errors(self) -> tuple[FileResult, ...]:

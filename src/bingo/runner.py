@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from bingo import parallel
-from bingo.config import Settings
+from bingo.config import Settings, unknown_ids
 from bingo.errors import BingoError
 from bingo.lexicon import CATEGORIES, Lexicon, load_lexicon
 from bingo.models import EntryInfo, RunResult
@@ -60,4 +60,5 @@ def execute(paths: Sequence[str], settings: Settings, *, model: str | None = Non
     jobs = settings.jobs or parallel.default_jobs(sources)
     advance = progress(sum(parallel.size_of(s) for s in sources)) if progress is not None else None
     results = parallel.scan_all(scanner, sources, settings.lang, jobs, stdin, advance)
-    return RunResult(tuple(results), rules(lexicon))
+    warnings = unknown_ids(settings, {*lexicon.entries, *lexicon.removed})
+    return RunResult(tuple(results), rules(lexicon), tuple(warnings))

@@ -6,7 +6,7 @@ gives a `Partial`, and the partials of a file add up, in text order, in a `Tally
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field, replace
 
 from bingo.hits import HitEntry, HitsBuilder
@@ -14,7 +14,7 @@ from bingo.lines import line_starts, position
 from bingo.matcher import LangMatcher, Match
 from bingo.models import Passage
 from bingo.sources import Paragraph
-from bingo.suppress import covers
+from bingo.suppress import covers, problem
 
 MAX_PASSAGES = 20
 """Paragraphs with hits a result keeps for the human report."""
@@ -35,6 +35,8 @@ class Partial:
     suppressed: int = 0
     rows: list[HitRow] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)
+    warnings: list[tuple[int, str]] = field(default_factory=list)
+    """(line, message) for each name in a `bingo:` directive that can suppress nothing in this text."""
 
     def shifted(self, chars: int, lines: int) -> Partial:
         """This partial with offsets and line numbers moved by a preceding piece of the file."""
@@ -43,13 +45,19 @@ class Partial:
         rows = [(i, text, line + lines, column, end_line + lines, end_column, start + chars, end + chars)
                 for i, text, line, column, end_line, end_column, start, end in self.rows]
         passages = [replace(p, start=p.start + chars, line=p.line + lines) for p in self.passages]
-        return Partial(self.words, self.suppressed, rows, passages)
+        return Partial(self.words, self.suppressed, rows, passages, [(n + lines, why) for n, why in self.warnings])
 
 
-def match_paragraphs(matcher: LangMatcher, batch: Sequence[Paragraph]) -> Partial:
-    """Words, hits (suppressions applied) and passages of consecutive paragraphs."""
+def match_paragraphs(matcher: LangMatcher, batch: Sequence[Paragraph], known: Container[str] = ()) -> Partial:
+    """Words, hits (suppressions applied) and passages of consecutive paragraphs.
+
+    `known`: the entry ids and categories a directive may name (empty: names are not checked).
+    """
     partial = Partial()
     for para in batch:
+        if known:
+            problems = ((line, problem(name, matcher.lang, matcher.entries, known)) for line, name in para.named)
+            partial.warnings.extend((line, why) for line, why in problems if why is not None)
         count, matches = matcher.match(para.scan)
         partial.words += count
         if not matches:
@@ -57,7 +65,7 @@ def match_paragraphs(matcher: LangMatcher, batch: Sequence[Paragraph]) -> Partia
         starts = line_starts(para.text)
         found = [_row(para, m, starts) for m in matches]
         if para.suppressed:
-            kept = [r for r in found if not covers(para.suppressed.get(r[2]), r[0])]
+            kept = [r for r in found if not covers(para.suppressed.get(r[2]), r[0], matcher.entries[r[0]].category)]
             partial.suppressed += len(found) - len(kept)
             found = kept
         if found:
@@ -90,11 +98,13 @@ class Tally:
     suppressed: int = 0
     hits: HitsBuilder = field(default_factory=HitsBuilder)
     passages: list[Passage] = field(default_factory=list)
+    warnings: list[tuple[int, str]] = field(default_factory=list)
 
     def add(self, partial: Partial) -> None:
         """Add the next partial of the file."""
         self.words += partial.words
         self.suppressed += partial.suppressed
+        self.warnings.extend(partial.warnings)
         self.hits.extend(partial.rows, self.entry_of)
         if len(self.passages) < MAX_PASSAGES:
             self.passages.extend(partial.passages[:MAX_PASSAGES - len(self.passages)])

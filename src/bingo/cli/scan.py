@@ -110,6 +110,11 @@ def run_scan(paths: list[str], settings: Settings, job: ScanRun) -> int:
                       progress=progress, writes=writes, reads=reads)
     for failed in run.errors:
         err(f"error: {display(failed.path)}: {failed.error}")
+    for warning in run.warnings:
+        err(f"warning: {warning}")
+    for result in run.files:
+        for line, why in result.warnings:  # the exit code stays what the hits make it
+            err(f"warning: {display(result.path)}:{line}: {why}")
     failures = gates.failures(run)
     write_report(run, report_format(settings, job.output), job)
     for failure in failures:
