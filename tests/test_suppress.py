@@ -197,3 +197,18 @@ def test_unknown_ids_in_pyproject_name_the_key_line(tmp_path: Path, monkeypatch:
                          "copy.txt", "--format", "json")
     assert code == 0
     assert f"bingo: warning: {tmp_path / 'pyproject.toml'}:5: unknown entry id 'touchpiont' in 'disable'" in err
+
+
+def test_the_reason_in_force_is_kept_line_by_line() -> None:
+    from bingo.suppress import Directives
+
+    lines = ["<!-- bingo: ignore touchpoint -- quoted from the brief -->", "", "Touchpoint.", "Touchpoint.",
+             "<!-- bingo: off -- legal text -->", "Synergien.", "Synergien. <!-- bingo: ignore -- a title -->",
+             "<!-- bingo: on -->", "Synergien."]
+    directives = Directives()
+    seen = []
+    for line in lines:
+        ids = directives.feed(line)
+        seen.append((ids is not None, directives.reason))
+    assert seen == [(False, None), (False, None), (True, "quoted from the brief"), (False, None),
+                    (True, "legal text"), (True, "legal text"), (True, "a title"), (False, None), (False, None)]

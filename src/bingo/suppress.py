@@ -88,15 +88,21 @@ class Directives:
     """The pending `next_line` waits for a line of text (it came from an `ignore` alone on its line)."""
     named: frozenset[str] = field(default_factory=frozenset)
     """The names the directive on the line just fed limits itself to (empty: none, or no directive)."""
+    reason: str | None = None
+    """The reason a directive covering the line just fed gives (its own line's first, then next-line, then block)."""
+    _block_reason: str | None = None
+    _next_reason: str | None = None
 
     def feed(self, line: str) -> frozenset[str] | None:
         """The ids suppressed on this line (None: nothing), updating the state for later lines."""
         self.named = frozenset()
-        carried = self.next_line
+        carried, carried_reason = self.next_line, self._next_reason
         if carried is not None and self.skip_blank and not line.strip():
+            self.reason = self._block_reason
             return self.block  # a blank line between the directive and its line of text
-        self.next_line, self.skip_blank = None, False
+        self.next_line, self.skip_blank, self._next_reason = None, False, None
         current = _union(self.block, carried)
+        self.reason = (carried_reason if carried is not None else None) or self._block_reason
         if "bingo:" not in line:
             return current
         directive = parse(line)
@@ -104,18 +110,18 @@ class Directives:
             return current
         kind, ids = directive.kind, directive.names
         self.named = frozenset() if ids is ALL else ids
-        if kind == "ignore" and directive.alone:
-            self.next_line, self.skip_blank = ids, True
+        if kind in ("ignore-next-line", "ignore") and (kind != "ignore" or directive.alone):
+            self.next_line, self.skip_blank, self._next_reason = ids, kind == "ignore", directive.reason
             return current
         if kind == "ignore":
+            self.reason = directive.reason or self.reason
             return _union(current, ids)
-        if kind == "ignore-next-line":
-            self.next_line = ids
-            return current
         if kind == "off":
             self.block = _union(self.block, ids)
+            self._block_reason = self.reason = directive.reason or self._block_reason
             return _union(current, ids)
-        self.block = None  # "on" ends every block
+        self.block, self._block_reason = None, None  # "on" ends every block
+        self.reason = carried_reason
         return carried
 
 
