@@ -68,14 +68,15 @@ class Lexicon:
 
 
 def _refilled(card: tuple[str, ...], entries: Mapping[str, Entry], lang: str) -> tuple[str, ...]:
-    """A house card whose disabled squares are taken by the heaviest entries left (none if too few remain)."""
+    """A house card whose disabled squares, in place, go to the heaviest entries left (none if too few remain)."""
     kept = [ident for ident in card if ident in entries]
     if len(kept) == len(card):
         return card
-    spare = sorted((e for e in entries.values() if lang in e.langs and e.id not in kept),
-                   key=lambda e: (-e.weight, e.id))
-    filled = (*kept, *(e.id for e in spare[:HOUSE_TERMS - len(kept)]))
-    return filled if len(filled) == HOUSE_TERMS else ()
+    spare = iter(e.id for e in sorted((e for e in entries.values() if lang in e.langs and e.id not in kept),
+                                      key=lambda e: (-e.weight, e.id)))
+    filled = [ident if ident in entries else next(spare, None) for ident in card]
+    filled += [next(spare, None) for _ in range(HOUSE_TERMS - len(filled))]  # a card file with fewer ids
+    return tuple(i for i in filled if i is not None) if None not in filled else ()
 
 
 def builtin_dir() -> Path:
