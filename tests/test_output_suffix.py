@@ -54,6 +54,8 @@ def test_an_explicit_format_beats_the_suffix(tmp_path: Path, monkeypatch: pytest
     assert kind_of((tmp_path / "report.sarif").read_text(encoding="utf-8")) == "line"
     scan(tmp_path, monkeypatch, lang, "--format", "json", "-o", "report.txt")
     assert kind_of((tmp_path / "report.txt").read_text(encoding="utf-8")) == "json"
+    scan(tmp_path, monkeypatch, lang, "--format", "auto", "-o", "report.json")  # auto: the suffix decides
+    assert kind_of((tmp_path / "report.json").read_text(encoding="utf-8")) == "json"
 
 
 def test_the_suffix_beats_the_config_files_format(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

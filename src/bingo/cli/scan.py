@@ -129,10 +129,11 @@ SUFFIX_FORMATS = {"sarif": "sarif", "json": "json", "text": "plain"}
 def report_format(settings: Settings, output: Path | None) -> str:
     """--format given on the command line, else the format the --output suffix names, else the configured one.
 
-    The suffix beats the config file's `format` (a default for the terminal or pre-commit), not an explicit option.
+    The suffix beats the config file's `format` (a default for the terminal or pre-commit) and `auto`, not an
+    explicit option.
     """
     named = SUFFIX_FORMATS.get(file_type(output) or "")
-    if named is None or settings.origin("format") == "command line":
+    if named is None or (settings.origin("format") == "command line" and settings.format != "auto"):
         return settings.format
     return named
 
