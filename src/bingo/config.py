@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -52,10 +52,6 @@ class Settings:
     def origin(self, key: str) -> str:
         """Where a value came from: 'default', 'FILE:LINE' or 'command line'."""
         return self.origins.get(key, "default")
-
-    def item_origin(self, key: str, item: str) -> str:
-        """Where one item of a list or mapping setting was set: its own line in a YAML file, else its key's."""
-        return self.origins.get(f"{key}[{item}]", self.origin(key))
 
 
 KEYS = tuple(f.name for f in fields(Settings) if f.name != "origins")
@@ -223,13 +219,6 @@ def load_file(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
     return load_yaml(path)
 
 
-def unknown_ids(settings: Settings, known: Collection[str]) -> list[str]:
-    """A warning for each id in `disable` or `weights` that no lexicon in force defines, as `FILE:LINE: …`."""
-    return [f"{settings.item_origin(key, ident)}: unknown entry id '{clipped(ident)}' in '{key}' "
-            "(see bingo lexicon list)"
-            for key in ("disable", "weights") for ident in getattr(settings, key) if ident not in known]
-
-
 def discover(start: Path, home: Path | None = None) -> Path | None:
     """The nearest config file from `start` up to the repository root or home directory."""
     home = (home or Path.home()).resolve()
@@ -256,6 +245,6 @@ def resolve(explicit: Path | None, cli: Mapping[str, Any], start: Path | None = 
         values = validate(raw, str(path), lines)
         for key, value in values.items():
             settings = settings.merged({key: value}, f"{path}:{lines[key]}" if key in lines else str(path))
-        items = {item: f"{path}:{line}" for item, line in lines.items() if "[" in item}
+        items = {item: f"{path}:{line}" for item, line in lines.items() if "[" in item}  # for runner.unknown_ids
         settings = replace(settings, origins={**settings.origins, **items})
     return settings.merged(cli, "command line"), path

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
 from bingo import parallel
-from bingo.config import Settings, unknown_ids
+from bingo.config import Settings
 from bingo.errors import BingoError
 from bingo.lexicon import CATEGORIES, Lexicon, load_lexicon
 from bingo.models import EntryInfo, RunResult
 from bingo.outputs import Named, refuse_overwrite
+from bingo.quoting import clipped
 from bingo.results import entry_info
 from bingo.scanner import Scanner
 from bingo.sources import Source, discover
@@ -24,6 +25,14 @@ def build_lexicon(settings: Settings, use_cache: bool = True) -> Lexicon:
     lexicon = load_lexicon([Path(p) for p in settings.lexicons], use_cache=use_cache)
     others = set(CATEGORIES) - set(settings.categories) if settings.categories else set()
     return lexicon.adjusted(settings.disable, {*settings.disable_categories, *others}, settings.weights)
+
+
+def unknown_ids(settings: Settings, known: Collection[str]) -> list[str]:
+    """A warning for each id in `disable` or `weights` that no lexicon in force defines, as `FILE:LINE: …`."""
+    # the config records each item's own line as the origin of `key[item]` (YAML only; TOML gives the key's)
+    return [f"{settings.origins.get(f'{key}[{ident}]', settings.origin(key))}: unknown entry id "
+            f"'{clipped(ident)}' in '{key}' (see bingo lexicon list)"
+            for key in ("disable", "weights") for ident in getattr(settings, key) if ident not in known]
 
 
 def rules(lexicon: Lexicon) -> tuple[EntryInfo, ...]:
