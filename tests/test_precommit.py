@@ -79,7 +79,8 @@ def test_pre_commit_run_scans_prose_only(tmp_path: Path) -> None:
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "GIT_AUTHOR_NAME": "t",
            "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com",
            "GIT_CONFIG_GLOBAL": os.devnull, "NO_COLOR": "1"}
-    env.pop("GITHUB_ACTIONS", None)
+    for name in ("GITHUB_ACTIONS", "PYTHONPATH"):  # the hook runs the copy pre-commit installed, as for a user
+        env.pop(name, None)
     sha = hook_repository(tmp_path / "hook", env)
     site = tmp_path / "site"
     site.mkdir()
