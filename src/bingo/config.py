@@ -188,7 +188,7 @@ def load_yaml(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
         return {}, {}
     if not isinstance(data, dict):
         raise ConfigError([located(str(path), 1, "the configuration must be a mapping of settings")])
-    return data, yamlfile.key_lines(node)
+    return data, {**yamlfile.key_lines(node), **yamlfile.item_lines(node)}  # item lines as `key[item]`
 
 
 def load_pyproject(path: Path) -> tuple[dict[str, Any], dict[str, int]] | None:
@@ -257,4 +257,6 @@ def resolve(explicit: Path | None, cli: Mapping[str, Any], start: Path | None = 
         values = validate(raw, str(path), lines)
         for key, value in values.items():
             settings = settings.merged({key: value}, f"{path}:{lines[key]}" if key in lines else str(path))
+        items = {item: f"{path}:{line}" for item, line in lines.items() if "[" in item}  # for runner.unknown_ids
+        settings = replace(settings, origins={**settings.origins, **items})
     return settings.merged(cli, "command line"), path

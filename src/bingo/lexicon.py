@@ -23,7 +23,7 @@ from bingo.entry import (
     Context,
     Entry,
 )
-from bingo.errors import BingoError, LexiconError, located
+from bingo.errors import LexiconError, located
 from bingo.grid import HOUSE_TERMS
 from bingo.quoting import clipped, shown
 from bingo.schema import build_entry, cached_entry
@@ -43,14 +43,13 @@ class Lexicon:
     house_cards: Mapping[str, tuple[str, ...]]
     files: tuple[str, ...]
     digest: str
+    removed: frozenset[str] = frozenset()
+    """Ids of entries `adjusted` took out (disabled, or of a category not scanned for)."""
 
     def adjusted(self, disable: Iterable[str] = (), disable_categories: Iterable[str] = (),
                  weights: Mapping[str, float] | None = None) -> Lexicon:
-        """A copy without disabled entries or categories and with overridden weights."""
+        """A copy without disabled entries or categories, with overridden weights; unknown ids are skipped."""
         disable, categories, weights = set(disable), set(disable_categories), dict(weights or {})
-        unknown = sorted((disable | set(weights)) - set(self.entries))
-        if unknown:
-            raise BingoError(f"unknown entry id(s) in the configuration: {', '.join(unknown)}")
         if not (disable or categories or weights):
             return self
         entries = {
@@ -60,7 +59,8 @@ class Lexicon:
         material = json.dumps([self.digest, sorted(disable), sorted(categories), sorted(weights.items())])
         cards = {lang: _refilled(ids, entries, lang) for lang, ids in self.house_cards.items()}
         return replace(self, entries=entries, house_cards={k: v for k, v in cards.items() if v},
-                       digest=hashlib.sha256(material.encode()).hexdigest())
+                       digest=hashlib.sha256(material.encode()).hexdigest(),
+                       removed=self.removed | (set(self.entries) - set(entries)))
 
     def for_lang(self, lang: str) -> list[Entry]:
         """Entries that apply to texts in `lang`, in id order."""
@@ -68,14 +68,15 @@ class Lexicon:
 
 
 def _refilled(card: tuple[str, ...], entries: Mapping[str, Entry], lang: str) -> tuple[str, ...]:
-    """A house card whose disabled squares are taken by the heaviest entries left (none if too few remain)."""
+    """A house card whose disabled squares, in place, go to the heaviest entries left (none if too few remain)."""
     kept = [ident for ident in card if ident in entries]
     if len(kept) == len(card):
         return card
-    spare = sorted((e for e in entries.values() if lang in e.langs and e.id not in kept),
-                   key=lambda e: (-e.weight, e.id))
-    filled = (*kept, *(e.id for e in spare[:HOUSE_TERMS - len(kept)]))
-    return filled if len(filled) == HOUSE_TERMS else ()
+    spare = iter(e.id for e in sorted((e for e in entries.values() if lang in e.langs and e.id not in kept),
+                                      key=lambda e: (-e.weight, e.id)))
+    filled = [ident if ident in entries else next(spare, None) for ident in card]
+    filled += [next(spare, None) for _ in range(HOUSE_TERMS - len(filled))]  # a card file with fewer ids
+    return tuple(i for i in filled if i is not None) if None not in filled else ()
 
 
 def builtin_dir() -> Path:

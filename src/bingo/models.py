@@ -87,6 +87,8 @@ class FileResult:
     error: str | None = None
     suppressions: Hits = field(default_factory=Hits)
     """The hits an inline directive suppressed (not scored; SARIF lists them as suppressed results)."""
+    warnings: tuple[tuple[int, str], ...] = ()
+    """(line, message) for each name in a `bingo:` directive that can suppress nothing in this file."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "hits", as_hits(self.hits))
@@ -145,6 +147,8 @@ class RunResult:
 
     files: tuple[FileResult, ...]
     rules: tuple[EntryInfo, ...] = ()
+    warnings: tuple[str, ...] = ()
+    """Problems with the run's settings that did not stop it (unknown ids in the configuration), `FILE:LINE: …`."""
 
     @property
     def errors(self) -> tuple[FileResult, ...]:

@@ -22,6 +22,15 @@ from bingo.errors import BingoError
 
 Named = tuple[str, Path]  # what a file is to the command ("--output", "lexicon file", ...) and its path
 
+FILE_TYPES = {".pdf": "pdf", ".html": "html", ".htm": "html", ".svg": "svg", ".txt": "text", ".json": "json",
+              ".sarif": "sarif"}
+"""What an output file's suffix says it holds: the one map `bingo card` and `bingo scan -o` read formats from."""
+
+
+def file_type(path: Path | None) -> str | None:
+    """The kind of document an output file's suffix names (case-insensitive); None: no file or unknown suffix."""
+    return FILE_TYPES.get(path.suffix.lower()) if path is not None else None
+
 
 def _identity(path: Path) -> tuple[int, int] | None:
     """The device and inode a path names (through symlinks), None when it does not exist."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -12,6 +12,7 @@ from bingo.errors import BingoError
 from bingo.lexicon import CATEGORIES, Lexicon, load_lexicon
 from bingo.models import EntryInfo, RunResult
 from bingo.outputs import Named, refuse_overwrite
+from bingo.quoting import clipped
 from bingo.results import entry_info
 from bingo.scanner import Scanner
 from bingo.sources import Source, discover
@@ -24,6 +25,14 @@ def build_lexicon(settings: Settings, use_cache: bool = True) -> Lexicon:
     lexicon = load_lexicon([Path(p) for p in settings.lexicons], use_cache=use_cache)
     others = set(CATEGORIES) - set(settings.categories) if settings.categories else set()
     return lexicon.adjusted(settings.disable, {*settings.disable_categories, *others}, settings.weights)
+
+
+def unknown_ids(settings: Settings, known: Collection[str]) -> list[str]:
+    """A warning for each id in `disable` or `weights` that no lexicon in force defines, as `FILE:LINE: …`."""
+    # the config records each item's own line as the origin of `key[item]` (YAML only; TOML gives the key's)
+    return [f"{settings.origins.get(f'{key}[{ident}]', settings.origin(key))}: unknown entry id "
+            f"'{clipped(ident)}' in '{key}' (see bingo lexicon list)"
+            for key in ("disable", "weights") for ident in getattr(settings, key) if ident not in known]
 
 
 def rules(lexicon: Lexicon) -> tuple[EntryInfo, ...]:
@@ -60,4 +69,5 @@ def execute(paths: Sequence[str], settings: Settings, *, model: str | None = Non
     jobs = settings.jobs or parallel.default_jobs(sources)
     advance = progress(sum(parallel.size_of(s) for s in sources)) if progress is not None else None
     results = parallel.scan_all(scanner, sources, settings.lang, jobs, stdin, advance)
-    return RunResult(tuple(results), rules(lexicon))
+    warnings = unknown_ids(settings, {*lexicon.entries, *lexicon.removed})
+    return RunResult(tuple(results), rules(lexicon), tuple(warnings))

@@ -18,7 +18,7 @@ from typing import BinaryIO
 from bingo import langdetect
 from bingo.errors import InputError
 from bingo.hits import Hit
-from bingo.lexicon import Lexicon, load_lexicon
+from bingo.lexicon import CATEGORIES, Lexicon, load_lexicon
 from bingo.matcher import LangMatcher
 from bingo.models import EntryInfo, FileResult
 from bingo.pipelines import Matchers
@@ -40,9 +40,12 @@ class Scanner:
     skip_quotes: bool = False
     _matchers: Matchers = field(init=False, repr=False, compare=False)
     _infos: dict[tuple[str, str], EntryInfo] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _known: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._matchers = Matchers(self.lexicon, self.model, self.use_cache)
+        # what a `bingo:` directive may name: disabled entries too (a directive for one is no mistake)
+        self._known = frozenset({*self.lexicon.entries, *self.lexicon.removed, *CATEGORIES})
 
     def matcher(self, lang: str) -> LangMatcher:
         """The matcher for `lang`, built on first use."""
@@ -86,7 +89,7 @@ class Scanner:
 
     def match(self, lang: str, batch: Sequence[Paragraph]) -> Partial:
         """What consecutive paragraphs contribute to their file's result."""
-        return match_paragraphs(self.matcher(lang), batch)
+        return match_paragraphs(self.matcher(lang), batch, self._known)
 
     def hits(self, lang: str, batch: Sequence[Paragraph]) -> list[Hit]:
         """The hits in consecutive paragraphs, as `Hit`s (for the game commands, which mark cards)."""

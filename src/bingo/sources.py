@@ -58,6 +58,8 @@ class Paragraph:
     suppressed: dict[int, frozenset[str]] | None = None
     column: int = 1
     """The column of the paragraph's first character: past 1 when it starts inside a long line."""
+    named: tuple[tuple[int, str], ...] = ()
+    """(line, name) of each entry id or category a `bingo:` directive in or just before the paragraph names."""
 
 
 def kind_for(path: str | os.PathLike[str]) -> str:
@@ -281,6 +283,7 @@ def _paragraphs(lines: Iterable[str], mask: PlainMasker) -> Iterator[Paragraph]:
     buf: list[str] = []
     scan: list[str] = []
     suppressed: dict[int, frozenset[str]] = {}
+    named: list[tuple[int, str]] = []  # a directive alone on a blank-masked line goes with the next paragraph
     directives = Directives()
     size = offset = start = first_line = 0
     line = column = first_column = 1
@@ -290,12 +293,14 @@ def _paragraphs(lines: Iterable[str], mask: PlainMasker) -> Iterator[Paragraph]:
             masked = suppress.mask(masked)
         blank = not masked.strip() or not masked.strip(MASK + " \t" + BREAK_CHARS)
         if buf and ((blank and not mask.continuous) or size > MAX_PARAGRAPH):
-            yield Paragraph("".join(buf), "".join(scan), start, first_line, suppressed or None, first_column)
-            buf, scan, size, suppressed = [], [], 0, {}
+            yield Paragraph("".join(buf), "".join(scan), start, first_line, suppressed or None, first_column,
+                            tuple(named))
+            buf, scan, size, suppressed, named = [], [], 0, {}, []
         if "bingo:" in text or directives.block is not None or directives.next_line is not None:
             ids = directives.feed(text)
             if ids is not None:
                 suppressed[line] = ids
+            named.extend((line, name) for name in sorted(directives.named))
         if not blank or (buf and mask.continuous):
             if not buf:
                 start, first_line, first_column = offset, line, column
@@ -309,4 +314,4 @@ def _paragraphs(lines: Iterable[str], mask: PlainMasker) -> Iterator[Paragraph]:
         else:
             column += len(text)  # a piece of a long line: the next piece goes on in the same line
     if buf:
-        yield Paragraph("".join(buf), "".join(scan), start, first_line, suppressed or None, first_column)
+        yield Paragraph("".join(buf), "".join(scan), start, first_line, suppressed or None, first_column, tuple(named))

@@ -6,7 +6,7 @@ gives a `Partial`, and the partials of a file add up, in text order, in a `Tally
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field, replace
 
 from bingo.hits import HitEntry, HitsBuilder
@@ -14,7 +14,7 @@ from bingo.lines import line_starts, position
 from bingo.matcher import LangMatcher, Match
 from bingo.models import Passage
 from bingo.sources import Paragraph
-from bingo.suppress import covers
+from bingo.suppress import covers, problem
 
 MAX_PASSAGES = 20
 """Paragraphs with hits a result keeps for the human report."""
@@ -35,13 +35,16 @@ class Partial:
     muted: list[HitRow] = field(default_factory=list)  # hits a directive suppressed (SARIF lists them)
     rows: list[HitRow] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)
+    warnings: list[tuple[int, str]] = field(default_factory=list)
+    """(line, message) for each name in a `bingo:` directive that can suppress nothing in this text."""
 
     def shifted(self, chars: int, lines: int) -> Partial:
         """This partial with offsets and line numbers moved by a preceding piece of the file."""
         if not (chars or lines):
             return self
         passages = [replace(p, start=p.start + chars, line=p.line + lines) for p in self.passages]
-        return Partial(self.words, _shift(self.muted, chars, lines), _shift(self.rows, chars, lines), passages)
+        return Partial(self.words, _shift(self.muted, chars, lines), _shift(self.rows, chars, lines), passages,
+                       [(n + lines, why) for n, why in self.warnings])
 
 
 def _shift(rows: list[HitRow], chars: int, lines: int) -> list[HitRow]:
@@ -50,10 +53,16 @@ def _shift(rows: list[HitRow], chars: int, lines: int) -> list[HitRow]:
             for i, text, line, column, end_line, end_column, start, end in rows]
 
 
-def match_paragraphs(matcher: LangMatcher, batch: Sequence[Paragraph]) -> Partial:
-    """Words, hits (suppressions applied) and passages of consecutive paragraphs."""
+def match_paragraphs(matcher: LangMatcher, batch: Sequence[Paragraph], known: Container[str] = ()) -> Partial:
+    """Words, hits (suppressions applied) and passages of consecutive paragraphs.
+
+    `known`: the entry ids and categories a directive may name (empty: names are not checked).
+    """
     partial = Partial()
     for para in batch:
+        if known:
+            problems = ((line, problem(name, matcher.lang, matcher.entries, known)) for line, name in para.named)
+            partial.warnings.extend((line, why) for line, why in problems if why is not None)
         count, matches = matcher.match(para.scan)
         partial.words += count
         if not matches:
@@ -63,7 +72,8 @@ def match_paragraphs(matcher: LangMatcher, batch: Sequence[Paragraph]) -> Partia
         if para.suppressed:
             kept: list[HitRow] = []
             for row in found:
-                (partial.muted if covers(para.suppressed.get(row[2]), row[0]) else kept).append(row)
+                muted = covers(para.suppressed.get(row[2]), row[0], matcher.entries[row[0]].category)
+                (partial.muted if muted else kept).append(row)
             found = kept
         if found:
             partial.rows.extend(found)
@@ -95,10 +105,12 @@ class Tally:
     hits: HitsBuilder = field(default_factory=HitsBuilder)
     muted: HitsBuilder = field(default_factory=HitsBuilder)  # the suppressed hits
     passages: list[Passage] = field(default_factory=list)
+    warnings: list[tuple[int, str]] = field(default_factory=list)
 
     def add(self, partial: Partial) -> None:
         """Add the next partial of the file."""
         self.words += partial.words
+        self.warnings.extend(partial.warnings)
         self.hits.extend(partial.rows, self.entry_of)
         if partial.muted:
             self.muted.extend(partial.muted, self.entry_of)

@@ -88,3 +88,17 @@ def key_lines(node: yaml.Node | None) -> dict[str, int]:
     if not isinstance(node, yaml.MappingNode):
         return {}
     return {key.value: key.start_mark.line + 1 for key, _ in node.value}
+
+
+def item_lines(node: yaml.Node | None) -> dict[str, int]:
+    """The line of each item of a mapping's lists and of each key of its mappings, as `key[item]`."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    lines: dict[str, int] = {}
+    for key, value in node.value:
+        items = value.value if isinstance(value, yaml.SequenceNode) else (
+            [k for k, _ in value.value] if isinstance(value, yaml.MappingNode) else [])
+        for item in items:
+            if isinstance(item, yaml.ScalarNode):
+                lines.setdefault(f"{key.value}[{item.value}]", item.start_mark.line + 1)
+    return lines

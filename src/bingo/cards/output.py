@@ -9,7 +9,7 @@ from typing import BinaryIO, TextIO
 
 from bingo.cards.game import Game
 from bingo.errors import BingoError
-from bingo.outputs import atomic_write
+from bingo.outputs import atomic_write, file_type
 
 
 @dataclass(frozen=True)
@@ -54,12 +54,12 @@ TEXT_WRITERS: dict[str, Callable[[Game, TextIO, Layout], None]] = {
     "html": _html, "svg": _svg, "text": _text, "json": _json}
 BINARY_WRITERS: dict[str, Callable[[Game, BinaryIO, Layout], None]] = {"pdf": _pdf}
 CARD_FORMATS: tuple[str, ...] = ("pdf", *TEXT_WRITERS)  # the order `--help` lists them in
-SUFFIXES = {".pdf": "pdf", ".html": "html", ".htm": "html", ".svg": "svg", ".txt": "text", ".json": "json"}
 
 
 def card_format(requested: str | None, output: Path | None) -> str:
-    """The format asked for, else the one the output file's suffix names, else text."""
-    return requested or (SUFFIXES.get(output.suffix.lower()) if output else None) or "text"
+    """The format asked for, else the card format the output file's suffix names, else text."""
+    named = file_type(output)
+    return requested or (named if named in CARD_FORMATS else None) or "text"
 
 
 def write_cards(game: Game, name: str, output: Path, layout: Layout) -> None:

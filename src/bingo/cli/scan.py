@@ -26,7 +26,7 @@ from bingo.config import Settings
 from bingo.errors import BingoError
 from bingo.gates import Gates, exit_code, load_baseline
 from bingo.models import RunResult
-from bingo.outputs import atomic_write
+from bingo.outputs import atomic_write, file_type
 from bingo.paths import display
 from bingo.report import Options, renderer
 
@@ -58,7 +58,8 @@ def scan(
     output_format: Annotated[ReportFormat | None, typer.Option(
         "--format", "-f", help="Report format (default auto: github on GitHub Actions, rich on a terminal, "
                                "plain otherwise).", show_default=False)] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help=(
+        "Write the report to this file (format from the suffix: .sarif, .json, .txt; --format wins)."))] = None,
     max_score: Annotated[int | None, typer.Option("--max-score", min=0, max=100,
                                                   help="Exit 1 when a file scores above this.")] = None,
     max_hits: Annotated[int | None, typer.Option("--max-hits", min=0,
@@ -125,11 +126,32 @@ def run_scan(paths: list[str], settings: Settings, job: ScanRun) -> int:
                       progress=progress, writes=writes, reads=reads)
     for failed in run.errors:
         err(f"error: {display(failed.path)}: {failed.error}")
+    for warning in run.warnings:
+        err(f"warning: {warning}")
+    for result in run.files:
+        for line, why in result.warnings:  # the exit code stays what the hits make it
+            err(f"warning: {display(result.path)}:{line}: {why}")
     failures = gates.failures(run)
-    write_report(run, settings.format, job)
+    write_report(run, report_format(settings, job.output), job)
     for failure in failures:
         err(failure)
     return exit_code(run, failures)
+
+
+SUFFIX_FORMATS = {"sarif": "sarif", "json": "json", "text": "plain"}
+"""The report format for each kind of file `outputs.file_type` reads from an --output suffix."""
+
+
+def report_format(settings: Settings, output: Path | None) -> str:
+    """--format given on the command line, else the format the --output suffix names, else the configured one.
+
+    The suffix beats the config file's `format` (a default for the terminal or pre-commit) and `auto`, not an
+    explicit option.
+    """
+    named = SUFFIX_FORMATS.get(file_type(output) or "")
+    if named is None or (settings.origin("format") == "command line" and settings.format != "auto"):
+        return settings.format
+    return named
 
 
 def write_report(run: RunResult, format_name: str, job: ScanRun) -> None:
