@@ -48,9 +48,9 @@ class Scanner:
         """The matcher for `lang`, built on first use."""
         return self._matchers.get(lang)
 
-    def scan_text(self, text: str, lang: str = "auto", path: str = "<text>", kind: str = "text") -> FileResult:
-        """Scan an in-memory text."""
-        return self.scan_source(Source(path, kind, text=text), lang)
+    def scan_text(self, text: str, lang: str = "auto", path: str = "<text>", kind: str | None = None) -> FileResult:
+        """Scan an in-memory text; its kind (Markdown, HTML, transcript …) from `path`'s suffix unless given."""
+        return self.scan_source(Source(path, kind or kind_for(path), text=text), lang)
 
     def scan_file(self, path: str | os.PathLike[str], lang: str = "auto") -> FileResult:
         """Scan one file by path (its kind from the file name)."""
