@@ -80,6 +80,7 @@ class Rules:
     exclude: tuple[str, ...] = ()
     ignored: tuple[str, ...] = ()
     include: tuple[str, ...] = ()
+    ignore_files: bool = True  # False (--no-ignore): `below` reads no ignore files
     _specs: tuple[pathspec.GitIgnoreSpec, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -88,7 +89,7 @@ class Rules:
 
     def below(self, folder: Path) -> Rules:
         """The rules for a walked folder: these plus its own ignore files (deeper ones win, as in git)."""
-        own = read_ignore_files(folder)
+        own = read_ignore_files(folder) if self.ignore_files else ()
         return Rules(self.exclude, (*self.ignored, *own), self.include) if own else self
 
     def skips(self, matched: str, is_dir: bool = False) -> bool:
@@ -109,7 +110,7 @@ class Rules:
 
 def rules_for(start: Path, exclude: Sequence[str], include: Sequence[str], ignore_files: bool) -> Rules:
     """The rules in folder `start`: the globs and (unless off) the ignore files from the repository root down."""
-    rules = Rules(tuple(exclude), (), tuple(include))
+    rules = Rules(tuple(exclude), (), tuple(include), ignore_files)
     if not ignore_files:
         return rules
     start = start.resolve()
