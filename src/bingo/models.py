@@ -138,6 +138,7 @@ class RunResult:
 
     files: tuple[FileResult, ...]
     rules: tuple[EntryInfo, ...] = ()
+    skipped: tuple[str, ...] = ()  # inputs with no text (empty or blank): not in `files`, not an error
 
     @property
     def errors(self) -> tuple[FileResult, ...]:

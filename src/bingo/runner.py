@@ -12,7 +12,7 @@ from bingo.errors import BingoError
 from bingo.lexicon import CATEGORIES, Lexicon, load_lexicon
 from bingo.models import EntryInfo, RunResult
 from bingo.outputs import Named, refuse_overwrite
-from bingo.results import entry_info
+from bingo.results import NO_TEXT, entry_info
 from bingo.scanner import Scanner
 from bingo.sources import Source, walk_inputs
 
@@ -62,4 +62,6 @@ def execute(paths: Sequence[str], settings: Settings, *, model: str | None = Non
     jobs = settings.jobs or parallel.default_jobs(sources)
     advance = progress(sum(parallel.size_of(s) for s in sources)) if progress is not None else None
     results = parallel.scan_all(scanner, sources, settings.lang, jobs, stdin, advance)
-    return RunResult(tuple(results), rules(lexicon))
+    # an empty file (a placeholder, a blank template) is no reason to fail CI: skipped, and said so
+    kept = tuple(r for r in results if r.error != NO_TEXT)
+    return RunResult(kept, rules(lexicon), tuple(r.path for r in results if r.error == NO_TEXT))

@@ -118,6 +118,8 @@ def run_scan(paths: list[str], settings: Settings, job: ScanRun) -> int:
     with progress_bar() as progress:
         run = execute(paths, settings, model=job.model, use_cache=not job.no_cache, stdin=stdin_bytes(),
                       progress=progress, writes=writes, reads=reads, stdin_name=job.stdin_name)
+    for path in run.skipped:
+        err(f"{display(path)}: skipped: no text")
     for failed in run.errors:
         err(f"error: {display(failed.path)}: {failed.error}")
     failures = gates.failures(run)
