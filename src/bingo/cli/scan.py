@@ -15,7 +15,7 @@ from bingo.cli.console import color_wanted, err, guarded, pick_format, progress_
 from bingo.cli.options import ConfigOption, LexiconOption, ReportFormat
 from bingo.config import Settings
 from bingo.errors import BingoError
-from bingo.gates import Gates, exit_code, load_baseline
+from bingo.gates import Gates, baseline_root, exit_code, load_baseline
 from bingo.models import RunResult
 from bingo.outputs import atomic_write
 from bingo.paths import display
@@ -111,7 +111,7 @@ def run_scan(paths: list[str], settings: Settings, job: ScanRun) -> int:
 
     gates = Gates(max_score=settings.max_score, max_hits=settings.max_hits, max_ai_tells=settings.max_ai_tells,
                   fail_on_bingo=settings.fail_on_bingo, fail_on=settings.fail_on,
-                  baseline=load_baseline(job.baseline) if job.baseline else None)
+                  baseline=load_baseline(job.baseline, baseline_root(job.config)) if job.baseline else None)
     writes = [("--output", job.output)] if job.output is not None else []
     reads = [(role, path) for role, path in (("configuration file", job.config), ("baseline", job.baseline))
              if path is not None]
