@@ -109,3 +109,13 @@ def test_force_exclude_applies_the_config_to_files_named_explicitly(
     # every file excluded: nothing to do is a success, not "no text files found"
     assert scan(["--force-exclude", "docs/guide.md", "legal/agb.md"]) == (0, [])
     assert scan(["--force-exclude", "--no-ignore", "legal/agb.md"]) == (0, ["legal/agb.md"])
+
+
+@pytest.mark.parametrize("folder", ["Projekt [2024] #1", "!neu * ?", "back\\slash"])
+def test_globs_anchor_to_folders_whose_names_look_like_globs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              folder: str) -> None:
+    root = tmp_path / folder
+    tree(root, {".bingo.yaml": "exclude: [legal/, /entwurf.md]\n", ".gitignore": "*.tmp.md\n",
+                "legal/agb.md": COPY, "entwurf.md": COPY, "x.tmp.md": COPY, "docs/entwurf.md": COPY, "a.md": COPY})
+    settings = settings_in(root, monkeypatch)
+    assert [s.path for s in sources_for(["."], settings)] == ["a.md", "docs/entwurf.md"]

@@ -24,8 +24,8 @@ _SPECIAL = re.compile(r"([\\*?\[\]!#])")
 
 
 def _escaped(folder: Path) -> str:
-    """An absolute folder as a literal wildmatch prefix (no leading slash: paths are matched without it)."""
-    return _SPECIAL.sub(r"\\\1", folder.as_posix().lstrip("/"))
+    """An absolute folder as a literal wildmatch prefix, with its leading "/" (anchored at the root, reads absolute)."""
+    return "/" + _SPECIAL.sub(r"\\\1", folder.as_posix().lstrip("/"))
 
 
 def anchor(base: Path, pattern: str) -> str | None:
