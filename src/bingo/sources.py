@@ -91,6 +91,7 @@ def walk_inputs(paths: Iterable[str], include: Iterable[str] = (), exclude: Iter
     include, exclude = list(include), list(exclude)
     out: list[Source] = []
     dropped = 0
+    named: dict[Path, ignore.Rules] = {}  # per folder: pre-commit names many files in few folders
     for raw in paths:
         if not raw:
             raise BingoError("an empty path names no file or directory (use '.' for the current directory)")
@@ -100,9 +101,10 @@ def walk_inputs(paths: Iterable[str], include: Iterable[str] = (), exclude: Iter
             out.extend(_walk(path, ignore.rules_for(path, exclude, include, ignore_files)))
             continue
         if force_exclude and name is not None:
-            where = Path(name).parent
-            if ignore.rules_for(where if where.is_dir() else Path.cwd(), exclude, (), ignore_files).skips_named(
-                    ignore.absolute(name)):
+            where = Path(name).parent if Path(name).parent.is_dir() else Path.cwd()
+            if where not in named:
+                named[where] = ignore.rules_for(where, exclude, (), ignore_files)
+            if named[where].skips_named(ignore.absolute(name)):
                 dropped += 1
                 continue
         if raw == "-":
