@@ -119,3 +119,15 @@ def test_globs_anchor_to_folders_whose_names_look_like_globs(tmp_path: Path, mon
                 "legal/agb.md": COPY, "entwurf.md": COPY, "x.tmp.md": COPY, "docs/entwurf.md": COPY, "a.md": COPY})
     settings = settings_in(root, monkeypatch)
     assert [s.path for s in sources_for(["."], settings)] == ["a.md", "docs/entwurf.md"]
+
+
+def test_the_readme_config_globs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`**` spans folders, `!` brings a file back, `*.mdx` is taken at any depth (the README's example)."""
+    tree(tmp_path, {
+        ".bingo.yaml": 'include: ["*.mdx"]\nexclude: ["legal/", "docs/archive/**/*.md", "!docs/archive/index.md"]\n',
+        "docs/archive/index.md": COPY, "docs/archive/2023/mai.md": COPY, "docs/archive/juni.md": COPY,
+        "docs/archive/notes.txt": COPY, "docs/legal/impressum.md": COPY, "blog/teaser.mdx": COPY,
+    })
+    settings = settings_in(tmp_path, monkeypatch)
+    assert [s.path for s in sources_for(["."], settings)] == [
+        "blog/teaser.mdx", "docs/archive/index.md", "docs/archive/notes.txt"]
