@@ -64,3 +64,17 @@ def test_only_empty_input_on_stdin_passes(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=TIMEOUT, check=False)
     assert (done.returncode, done.stderr) == (0, "bingo: <stdin>: skipped: no text\n")
     assert json.loads(done.stdout)["files"] == []
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_read_error_is_said_once_where_pre_commit_shows_stdout_and_stderr_together(tmp_path: Path,
+                                                                                      jobs: str) -> None:
+    (tmp_path / "latin1.md").write_bytes("Kundenzentrierung für alle".encode("latin-1"))
+    (tmp_path / "gut.md").write_text(GOOD["en"], encoding="utf-8")
+    done = subprocess.run(bingo("scan", "--format", "line", "--jobs", jobs, "latin1.md", "gut.md"), cwd=tmp_path,
+                          env=environment(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                          timeout=TIMEOUT, check=False)
+    assert done.returncode == 2
+    assert [line for line in done.stdout.splitlines() if "latin1.md" in line] == [
+        "bingo: error: latin1.md: not valid UTF-8 (near line 1)"]
+    assert any(line.startswith("gut.md:1:") for line in done.stdout.splitlines())
