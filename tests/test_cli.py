@@ -76,12 +76,12 @@ def test_bad_files_are_reported_and_others_scanned(runner: CliRunner, tmp_path: 
     assert result.exit_code == 2
     errors = [line for line in result.stderr.splitlines() if line]
     assert errors == [
+        f"bingo: {empty}: skipped: no text",  # no text is nothing to fail on (see test_empty_inputs.py)
         f"bingo: error: {bad}: not valid UTF-8 (near line 1)",
-        f"bingo: error: {empty}: empty input (no text to scan)",
         f"bingo: error: {tmp_path / 'nope.md'}: no such file",
     ]
     files = json.loads(result.stdout)["files"]
-    assert [f["path"] for f in files] == [str(good), str(bad), str(empty), str(tmp_path / "nope.md")]
+    assert [f["path"] for f in files] == [str(good), str(bad), str(tmp_path / "nope.md")]
     assert files[0]["hits"] and files[1]["error"]
     assert bad.read_bytes() == b"caf\xe9 au lait"  # nothing the user gave is modified
 
@@ -167,15 +167,16 @@ def test_several_files_plain_report(tmp_path: Path, capsys: pytest.CaptureFixtur
     """One section per scanned file, in order, then a summary row per input (errors included) and the total."""
     monkeypatch.chdir(tmp_path)  # short relative paths and a wide report: no line wraps
     paths = []
-    for name, text in (("de-jargon.txt", JARGON_DE), ("en-jargon.md", JARGON_EN), ("empty.txt", "\n\n"),
+    for name, text in (("de-jargon.txt", JARGON_DE), ("en-jargon.md", JARGON_EN), ("latin1.txt", "Kundenzentrierung"),
                        ("de-plain.txt", PLAIN_DE), ("en-plain.txt", PLAIN_EN)):
         Path(name).write_text(text, encoding="utf-8")
         paths.append(name)
+    Path("latin1.txt").write_bytes("für".encode("latin-1"))  # an input that cannot be read: an error row
     assert main(["scan", "--format", "json", *paths]) == 2
     data: dict[str, Any] = json.loads(capsys.readouterr().out)
     assert main(["scan", "--format", "plain", "--width", "160", *paths]) == 2
     out, err = capsys.readouterr()
-    assert err == f"bingo: error: {paths[2]}: empty input (no text to scan)\n"
+    assert err == f"bingo: error: {paths[2]}: not valid UTF-8 (near line 1)\n"
     lines = out.splitlines()
     scanned = [f for f in data["files"] if "error" not in f]
     starts = [i for i, line in enumerate(lines) if any(line.startswith(f"{f['path']}  ·  ") for f in scanned)]

@@ -118,3 +118,55 @@ def test_max_ai_tells_gates_on_the_rate_per_1000_words(limit: float | None, fail
     assert [f.split(":")[0] for f in failures] == failing
     if failing:
         assert "AI tells per 1,000 words are above --max-ai-tells" in failures[0]
+
+
+COPY = {"de": ("Wir heben Synergien entlang der Customer Journey.\n", "Und optimieren jeden Touchpoint.\n"),
+        "en": ("Going forward, we leverage synergies across the journey.\n", "And we optimise every touchpoint.\n")}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("marker", [".git", ".bingo.yaml"])  # the repository root, else the config file's folder
+def test_a_baseline_matches_files_whatever_the_current_directory(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, marker: str) -> None:
+    from typer.testing import CliRunner
+
+    from bingo.cli import app
+
+    def scan(*args: str) -> tuple[int, str]:
+        result = CliRunner().invoke(app, ["scan", "--format", "json", *args], catch_exceptions=False)
+        return result.exit_code, result.stderr
+
+    (tmp_path / marker).mkdir() if marker == ".git" else (tmp_path / marker).write_text("lang: auto\n")
+    content = tmp_path / "content"
+    (content / "blog").mkdir(parents=True)
+    first, more = COPY[lang]
+    (content / "start.md").write_text(first, encoding="utf-8")
+    (content / "blog" / "post.md").write_text(first + more, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert scan("content/", "--output", ".bingo-baseline.json") == (0, "")
+    monkeypatch.chdir(content)
+    assert scan(".", "--baseline", "../.bingo-baseline.json") == (0, "")
+    assert scan(str(content), "--baseline", str(tmp_path / ".bingo-baseline.json")) == (0, "")
+    monkeypatch.chdir(content / "blog")
+    assert scan("post.md", "../start.md", "--baseline", "../../.bingo-baseline.json") == (0, "")
+    # a regression is still one, named as the user named the file
+    (content / "blog" / "post.md").write_text(first + more + "\n" + more, encoding="utf-8")
+    code, err = scan("post.md", "--baseline", str(tmp_path / ".bingo-baseline.json"))
+    assert code == 1 and err.startswith("bingo: post.md: score rose from ")
+
+
+@pytest.mark.parametrize("version", ["2", "1.0", "true", '"1"', "null"])
+def test_an_unknown_baseline_version_is_a_one_line_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          version: str) -> None:
+    from typer.testing import CliRunner
+
+    from bingo.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    Path("a.md").write_text(COPY["de"][0], encoding="utf-8")
+    Path("base.json").write_text(f'{{"version": {version}, "files": []}}', encoding="utf-8")
+    result = CliRunner().invoke(app, ["scan", "a.md", "--format", "json", "--baseline", "base.json"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"bingo: error: base.json: unknown baseline version {version} "
+        "(this bingo reads version 1)"]

@@ -58,9 +58,14 @@ def test_a_reader_that_stops_early_ends_the_run_quietly(hits_file: Path, output_
 
 def test_dev_stdin_with_fd_0_closed_is_an_error_not_a_read_of_a_worker_pipe(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(PARAGRAPH, encoding="utf-8")
+    ran = run(["scan", "-", str(tmp_path / "a.txt"), "--jobs", "2", "--format", "line"],
+              before=lambda: os.close(0))
+    one_line_error(ran, "<stdin>: no standard input")
+    assert f"{tmp_path / 'a.txt'}:1:" in ran.out
+    # /dev/stdin is then /dev/null: no text, skipped with a note (an empty input fails no CI), and no hang
     ran = run(["scan", "/dev/stdin", str(tmp_path / "a.txt"), "--jobs", "2", "--format", "line"],
               before=lambda: os.close(0))
-    one_line_error(ran, "/dev/stdin")
+    assert (ran.code, ran.err) == (0, "bingo: /dev/stdin: skipped: no text\n")
     assert f"{tmp_path / 'a.txt'}:1:" in ran.out
 
 

@@ -15,8 +15,9 @@ def shared_scanner() -> Scanner:
     return Scanner()
 
 
-def scan_text(text: str, lang: str = "auto", path: str = "<text>", kind: str = "text", **options: Any) -> FileResult:
-    """Scan a text with the built-in lexicon.
+def scan_text(text: str, lang: str = "auto", path: str = "<text>", kind: str | None = None,
+              **options: Any) -> FileResult:
+    """Scan a text with the built-in lexicon (its kind from `path`'s suffix unless `kind` is given).
 
     `options` are passed to `Scanner` (lexicon, model, use_cache, skip_quotes) for a one-off scanner.
     """

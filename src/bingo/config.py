@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from bingo import ignore
 from bingo.errors import BingoError, ConfigError, located
 from bingo.lexicon import CATEGORIES, LEVELS
 from bingo.quoting import clipped, shown
@@ -39,6 +40,8 @@ class Settings:
     fail_on: tuple[str, ...] = ()
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    force_exclude: bool = False  # `exclude` and ignore files apply to files named explicitly too (pre-commit)
+    ignore_files: bool = True  # honour .gitignore / .bingoignore while walking folders
     format: str = "auto"
     skip_quotes: bool = False
     jobs: int | None = None
@@ -124,6 +127,8 @@ CHECKS: dict[str, tuple[Callable[[Any], Any], str]] = {
     "fail_on": (_fail_on, f"categories ({', '.join(CATEGORIES)}) or levels ({', '.join(LEVELS)})"),
     "include": (_strings, "a list of glob patterns"),
     "exclude": (_strings, "a list of glob patterns"),
+    "force_exclude": (lambda v: v if isinstance(v, bool) else None, "true or false"),
+    "ignore_files": (lambda v: v if isinstance(v, bool) else None, "true or false"),
     "format": (_choice(FORMAT_CHOICES), f"one of {', '.join(FORMAT_CHOICES)}"),
     "skip_quotes": (lambda v: v if isinstance(v, bool) else None, "true or false"),
     "jobs": (_int(1, 256), "a whole number from 1 to 256"),
@@ -151,7 +156,16 @@ def validate(raw: Mapping[str, Any], path: str, lines: Mapping[str, int]) -> dic
     if "lexicons" in values:  # relative to the config file, not the current directory
         base = Path(path).parent
         values["lexicons"] = tuple(str(base / p) for p in values["lexicons"])
-    return values
+    return _anchored(values, Path(path).resolve().parent)
+
+
+GLOBS = ("include", "exclude")
+"""Git-style globs: relative to the config file's folder (the command line's: the current one), added up."""
+
+
+def _anchored(values: dict[str, Any], base: Path) -> dict[str, Any]:
+    """`values` with its globs anchored to `base`, so that globs from several places match alike (bingo.ignore)."""
+    return {k: ignore.anchored(base, v) if k in GLOBS else v for k, v in values.items()}
 
 
 OPTION_NAMES = {"categories": "category", "lexicons": "lexicon"}  # settings whose option is singular (repeatable)
@@ -169,7 +183,7 @@ def validate_options(values: Mapping[str, Any]) -> dict[str, Any]:
             option = OPTION_NAMES.get(key, key.replace("_", "-"))
             raise BingoError(f"--{option} must be {expected}, not {_offending(check, value)}")
         out[key] = checked
-    return out
+    return _anchored(out, Path.cwd())
 
 
 def _read(path: Path) -> str:
@@ -259,4 +273,5 @@ def resolve(explicit: Path | None, cli: Mapping[str, Any], start: Path | None = 
             settings = settings.merged({key: value}, f"{path}:{lines[key]}" if key in lines else str(path))
         items = {item: f"{path}:{line}" for item, line in lines.items() if "[" in item}  # for runner.unknown_ids
         settings = replace(settings, origins={**settings.origins, **items})
-    return settings.merged(cli, "command line"), path
+    added = {k: (*getattr(settings, k), *v) if k in GLOBS and v is not None else v for k, v in cli.items()}
+    return settings.merged(added, "command line"), path

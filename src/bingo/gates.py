@@ -3,11 +3,15 @@
 Without a baseline a file fails when it is over any threshold. With a baseline (a JSON report of
 an earlier run) a file fails only when it regressed — its score rose or an entry has more hits
 than before — and, when thresholds are set, is also over one of them.
+
+A baseline matches files by their path relative to the project's root (`baseline_root`), so one
+made by `bingo scan content/` at the root also serves `cd content && bingo scan .` and absolute paths.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -16,9 +20,10 @@ from typing import Any
 
 from bingo.entry import LEVELS
 from bingo.errors import BingoError
+from bingo.ignore import repo_root
 from bingo.models import JSON_VERSION, FileResult, RunResult
 from bingo.paths import display
-from bingo.quoting import shown
+from bingo.quoting import clipped, shown
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -30,11 +35,12 @@ class Baseline:
     """Per file: the score and the hit count per entry id of an earlier run."""
 
     files: Mapping[str, tuple[int, Counter[str]]]
+    root: Path | None = None  # paths are compared relative to it; None: as written
 
     def regressions(self, result: FileResult) -> list[str]:
         """How a file got worse since the baseline (empty when it did not)."""
         counts = Counter(kind.id for kind in result.hits.entries())
-        path = display(result.path)  # as the JSON report that became the baseline wrote it
+        path = rooted(display(result.path), self.root)  # as the JSON report that became the baseline wrote it
         if path not in self.files:
             return [f"{len(result.hits)} new hit(s) in a file not in the baseline"] if result.hits else []
         score, before = self.files[path]
@@ -47,8 +53,26 @@ class Baseline:
         return out
 
 
-def load_baseline(path: Path) -> Baseline:
-    """Read a `--format json` report as a baseline; a bad file is a usage error naming it."""
+def baseline_root(config: Path | None, cwd: Path | None = None) -> Path:
+    """What baseline paths are relative to: the git repository root, else the config file's folder, else `cwd`."""
+    cwd = (cwd or Path.cwd()).resolve()
+    return repo_root(cwd) or (config.resolve().parent if config is not None else cwd)
+
+
+def rooted(path: str, root: Path | None, base: Path | None = None) -> str:
+    """A report path (relative to `base`, by default the current directory, or absolute) relative to `root`.
+
+    Names in angle brackets (`<stdin>`) are no paths and stay as they are.
+    """
+    if root is None or path.startswith("<"):
+        return path
+    full = Path(os.path.abspath(os.path.join(base or Path.cwd(), path)))
+    full = full.parent.resolve() / full.name  # as the root is: symlinked folders resolved
+    return Path(os.path.relpath(full, root)).as_posix()
+
+
+def load_baseline(path: Path, root: Path | None = None) -> Baseline:
+    """Read a `--format json` report as a baseline (paths taken relative to `root`); a bad file is a usage error."""
     try:
         data: Any = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -59,7 +83,11 @@ def load_baseline(path: Path) -> Baseline:
         raise BingoError(f"{path}: not a bingo JSON report ({type(exc).__name__}: {exc})") from None
     except RecursionError:  # `[[[[…` nested deeper than the parser's stack
         raise BingoError(f"{path}: not a bingo JSON report (nested too deeply)") from None
-    return Baseline(_baseline_files(path, data))
+    files = _baseline_files(path, data)
+    if root is None:
+        return Baseline(files)
+    # a relative path in the file was written where the baseline was made: the root (as the README says)
+    return Baseline({rooted(name, root, root): value for name, value in files.items()}, root)
 
 
 def _baseline_files(path: Path, data: Any) -> dict[str, tuple[int, Counter[str]]]:
@@ -70,8 +98,9 @@ def _baseline_files(path: Path, data: Any) -> dict[str, tuple[int, Counter[str]]
     if not isinstance(data, dict) or not isinstance(data.get("files"), list):
         raise bad("expected an object with a 'files' list")
     version = data.get("version", JSON_VERSION)  # a hand-written baseline may leave it out
-    if isinstance(version, bool) or version != JSON_VERSION:
-        raise bad(f"version {shown(version)}, this bingo reads version {JSON_VERSION}")
+    if type(version) is not int or version != JSON_VERSION:  # not 1.0 or true either: a version is a whole number
+        shown_json = clipped(json.dumps(version, ensure_ascii=False))  # as the file writes it: null, true, "1"
+        raise BingoError(f"{path}: unknown baseline version {shown_json} (this bingo reads version {JSON_VERSION})")
     files: dict[str, tuple[int, Counter[str]]] = {}
     for index, item in enumerate(data["files"]):
         if not isinstance(item, dict) or not isinstance(item.get("path"), str):

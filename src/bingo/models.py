@@ -149,6 +149,7 @@ class RunResult:
     rules: tuple[EntryInfo, ...] = ()
     warnings: tuple[str, ...] = ()
     """Problems with the run's settings that did not stop it (unknown ids in the configuration), `FILE:LINE: …`."""
+    skipped: tuple[str, ...] = ()  # inputs with no text (empty or blank): not in `files`, not an error
 
     @property
     def errors(self) -> tuple[FileResult, ...]:

@@ -28,6 +28,10 @@ def file_result(path: str, lang: str, tally: Tally, entries: Mapping[str, Entry]
     )
 
 
+NO_TEXT = "no text"
+"""The reason of an input with nothing to scan (empty or blank): a run skips it, not an error (see runner)."""
+
+
 def failed(path: str, reason: str) -> FileResult:
     """The result of an input that could not be read."""
     return FileResult(path=path, lang=None, words=0, score=0, verdict=None, error=reason)

@@ -13,9 +13,9 @@ from bingo.lexicon import CATEGORIES, Lexicon, load_lexicon
 from bingo.models import EntryInfo, RunResult
 from bingo.outputs import Named, refuse_overwrite
 from bingo.quoting import clipped
-from bingo.results import entry_info
+from bingo.results import NO_TEXT, entry_info
 from bingo.scanner import Scanner
-from bingo.sources import Source, discover
+from bingo.sources import Source, walk_inputs
 
 Progress = Callable[[int], None]
 
@@ -41,25 +41,27 @@ def rules(lexicon: Lexicon) -> tuple[EntryInfo, ...]:
                  for _, entry in sorted(lexicon.entries.items()))
 
 
-def sources_for(paths: Sequence[str], settings: Settings) -> list[Source]:
-    """The inputs named on the command line, directories expanded."""
-    sources = discover(paths, settings.include, settings.exclude)
-    if not sources:
+def sources_for(paths: Sequence[str], settings: Settings, stdin_name: str | None = None) -> list[Source]:
+    """The inputs named on the command line, directories expanded (none at all: an error, unless force-excluded)."""
+    sources, dropped = walk_inputs(paths, settings.include, settings.exclude, ignore_files=settings.ignore_files,
+                                   force_exclude=settings.force_exclude, stdin_name=stdin_name)
+    if not sources and not dropped:
         raise BingoError(f"no text files found in {', '.join(paths)}")
     return sources
 
 
 def execute(paths: Sequence[str], settings: Settings, *, model: str | None = None, use_cache: bool = True,
             stdin: BinaryIO | None = None, progress: Callable[[int], Progress | None] | None = None,
-            writes: Sequence[Named] = (), reads: Sequence[Named] = ()) -> RunResult:
+            writes: Sequence[Named] = (), reads: Sequence[Named] = (), stdin_name: str | None = None) -> RunResult:
     """Scan every input in order and return the run's results.
 
     `progress`, if given, is called once with the total size in bytes and returns the callback
     that receives the amount of text done. `writes` are the files the caller will write after the
     run: when one of them is a scanned file, a lexicon file or one of the caller's `reads`, the run
-    stops with a BingoError before anything is read.
+    stops with a BingoError before anything is read. `stdin_name`: what standard input is called
+    (its kind from the suffix; excluded as that file would be).
     """
-    sources = sources_for(paths, settings)
+    sources = sources_for(paths, settings, stdin_name)
     if writes:
         scanned = [("scanned file", source.file) for source in sources if source.file is not None]
         lexicons = [("lexicon file", Path(path)) for path in settings.lexicons]
@@ -70,4 +72,7 @@ def execute(paths: Sequence[str], settings: Settings, *, model: str | None = Non
     advance = progress(sum(parallel.size_of(s) for s in sources)) if progress is not None else None
     results = parallel.scan_all(scanner, sources, settings.lang, jobs, stdin, advance)
     warnings = unknown_ids(settings, {*lexicon.entries, *lexicon.removed})
-    return RunResult(tuple(results), rules(lexicon), tuple(warnings))
+    # an empty file (a placeholder, a blank template) is no reason to fail CI: skipped, and said so
+    kept = tuple(r for r in results if r.error != NO_TEXT)
+    return RunResult(kept, rules(lexicon), tuple(warnings),
+                     tuple(r.path for r in results if r.error == NO_TEXT))

@@ -22,7 +22,7 @@ from bingo.lexicon import CATEGORIES, Lexicon, load_lexicon
 from bingo.matcher import LangMatcher
 from bingo.models import EntryInfo, FileResult
 from bingo.pipelines import Matchers
-from bingo.results import entry_info, entry_of, failed, file_result, hit_of
+from bingo.results import NO_TEXT, entry_info, entry_of, failed, file_result, hit_of
 from bingo.sources import Paragraph, Source, kind_for, paragraphs
 from bingo.tally import Partial, Tally, match_paragraphs
 
@@ -51,9 +51,9 @@ class Scanner:
         """The matcher for `lang`, built on first use."""
         return self._matchers.get(lang)
 
-    def scan_text(self, text: str, lang: str = "auto", path: str = "<text>", kind: str = "text") -> FileResult:
-        """Scan an in-memory text."""
-        return self.scan_source(Source(path, kind, text=text), lang)
+    def scan_text(self, text: str, lang: str = "auto", path: str = "<text>", kind: str | None = None) -> FileResult:
+        """Scan an in-memory text; its kind (Markdown, HTML, transcript …) from `path`'s suffix unless given."""
+        return self.scan_source(Source(path, kind or kind_for(path), text=text), lang)
 
     def scan_file(self, path: str | os.PathLike[str], lang: str = "auto") -> FileResult:
         """Scan one file by path (its kind from the file name)."""
@@ -77,12 +77,12 @@ class Scanner:
              ) -> tuple[str, Iterator[Paragraph]]:
         """The source's language (detected from its start when `auto`) and its paragraphs.
 
-        Raises InputError for unreadable or empty input.
+        Raises InputError for unreadable input, and for input with no text (reason `NO_TEXT`).
         """
         stream = paragraphs(source, stdin, self.skip_quotes)
         head, stream = _peek(stream, DETECT_CHARS)
         if not head:
-            raise InputError(source.path, "empty input (no text to scan)")
+            raise InputError(source.path, NO_TEXT)
         if lang == "auto":
             lang = langdetect.detect(p.scan for p in head)
         return lang, stream

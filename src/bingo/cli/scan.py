@@ -24,7 +24,7 @@ from bingo.cli.console import (
 from bingo.cli.options import ConfigOption, LexiconOption, ReportFormat
 from bingo.config import Settings
 from bingo.errors import BingoError
-from bingo.gates import Gates, exit_code, load_baseline
+from bingo.gates import Gates, baseline_root, exit_code, load_baseline
 from bingo.models import RunResult
 from bingo.outputs import atomic_write, file_type
 from bingo.paths import display
@@ -47,6 +47,7 @@ class ScanRun:
     no_cache: bool = False
     baseline: Path | None = None
     config: Path | None = None  # the configuration file in force (named or found): an input not to overwrite
+    stdin_name: str | None = None  # --stdin-filename
 
 
 @guarded
@@ -78,9 +79,17 @@ def scan(
         "--baseline", help="A JSON report of an earlier run: fail only where a score rose or hits are new.")] = None,
     lexicon: LexiconOption = None,
     include: Annotated[list[str] | None, typer.Option(
-        "--include", help="Also scan files matching this glob in directories.")] = None,
+        "--include", help="Also scan files matching this git-style glob in folders (adds to the config's).")] = None,
     exclude: Annotated[list[str] | None, typer.Option(
-        "--exclude", help="Skip files matching this glob in directories.")] = None,
+        "--exclude", help="Skip files matching this git-style glob in folders (adds to the config's).")] = None,
+    force_exclude: Annotated[bool | None, typer.Option(
+        "--force-exclude/--no-force-exclude", help="Apply --exclude and ignore files to files named explicitly "
+        "and --stdin-filename too (for pre-commit).", show_default=False)] = None,
+    no_ignore: Annotated[bool, typer.Option(
+        "--no-ignore", help="Do not honour .gitignore and .bingoignore files.")] = False,
+    stdin_filename: Annotated[str | None, typer.Option(
+        "--stdin-filename", help="The name of standard input: its kind by suffix (.md, .html, .vtt …), "
+        "its name in reports and for --exclude.")] = None,
     skip_quotes: Annotated[bool | None, typer.Option(
         "--skip-quotes/--no-skip-quotes", help="Skip quoted text (Markdown > blockquotes, HTML blockquote and q).",
         show_default=False)] = None,
@@ -104,11 +113,12 @@ def scan(
     given = {"lang": lang, "format": output_format, "max_score": max_score, "max_hits": max_hits,
              "max_ai_tells": max_ai_tells, "categories": _tuple(category), "fail_on_bingo": fail_on_bingo,
              "fail_on": _tuple(fail_on), "include": _tuple(include), "exclude": _tuple(exclude),
-             "skip_quotes": skip_quotes, "lexicons": _tuple(str(p) for p in lexicon or ()), "jobs": jobs}
+             "skip_quotes": skip_quotes, "lexicons": _tuple(str(p) for p in lexicon or ()), "jobs": jobs,
+             "force_exclude": force_exclude, "ignore_files": False if no_ignore else None}
     settings, config_file = config_module.resolve(config, config_module.validate_options(given))
     job = ScanRun(output=output, width=width, model=model, no_cache=no_cache, baseline=baseline, config=config_file,
-                  quiet=quiet, card=not no_card)
-    return run_scan(_inputs(paths), settings, job)
+                  quiet=quiet, card=not no_card, stdin_name=stdin_filename)
+    return run_scan(_inputs(paths, stdin_filename is not None), settings, job)
 
 
 def run_scan(paths: list[str], settings: Settings, job: ScanRun) -> int:
@@ -117,13 +127,15 @@ def run_scan(paths: list[str], settings: Settings, job: ScanRun) -> int:
 
     gates = Gates(max_score=settings.max_score, max_hits=settings.max_hits, max_ai_tells=settings.max_ai_tells,
                   fail_on_bingo=settings.fail_on_bingo, fail_on=settings.fail_on,
-                  baseline=load_baseline(job.baseline) if job.baseline else None)
+                  baseline=load_baseline(job.baseline, baseline_root(job.config)) if job.baseline else None)
     writes = [("--output", job.output)] if job.output is not None else []
     reads = [(role, path) for role, path in (("configuration file", job.config), ("baseline", job.baseline))
              if path is not None]
     with progress_bar() as progress:
         run = execute(paths, settings, model=job.model, use_cache=not job.no_cache, stdin=stdin_bytes(),
-                      progress=progress, writes=writes, reads=reads)
+                      progress=progress, writes=writes, reads=reads, stdin_name=job.stdin_name)
+    for path in run.skipped:
+        err(f"{display(path)}: skipped: no text")
     for failed in run.errors:
         err(f"error: {display(failed.path)}: {failed.error}")
     for warning in run.warnings:
@@ -171,11 +183,11 @@ def write_report(run: RunResult, format_name: str, job: ScanRun) -> None:
         raise BingoError(f"{job.output}: cannot write the report: {exc.strerror or exc}") from None
 
 
-def _inputs(paths: list[str] | None) -> list[str]:
-    """The paths given, or stdin when it is piped; a user error when there is nothing to read."""
+def _inputs(paths: list[str] | None, named_stdin: bool = False) -> list[str]:
+    """The paths given, or stdin when it is piped or named; a user error when there is nothing to read."""
     if paths:
         return paths
-    if sys.stdin is None or sys.stdin.isatty():
+    if sys.stdin is None or (sys.stdin.isatty() and not named_stdin):
         raise BingoError("no input: give files, directories or '-' to read standard input")
     return ["-"]
 

@@ -10,11 +10,9 @@ from bingo.report import Options
 
 
 def render(run: RunResult, out: TextIO, options: Options) -> None:
-    """Write one line per hit and one per unreadable file, in input order."""
+    """Write one line per hit, in input order (an unreadable file is said once, on stderr, by the CLI)."""
     for result in run.files:
-        if result.error is not None:
-            out.write(f"{display(result.path)}:0:0: [error] {result.error}\n")
-            continue
+        # no line for an error: with pre-commit's `--format line` stdout and stderr meet, and it was said twice
         for hit in result.hits:
             info = result.entry(hit.id)
             message = info.message if info else ""
