@@ -14,10 +14,11 @@ from typer.testing import CliRunner
 
 from bingo.cards.check import Round
 from bingo.cards.game import Game, cells_per_card, deal, from_dict
-from bingo.cards.render import render_html
+from bingo.cards.html import render_html
 from bingo.cli import app
 from bingo.errors import BingoError
 
+SHY = "\u00ad"  # the soft hyphens the HTML cards may break at
 POOL = [(f"t{i:02}", f"Begriff Nummer {i} mit Überlänge-Kundenzentrierungsstrategie" if i == 3
          else f"Begriff {i} ä ö ü ß") for i in range(40)]
 WORDS = "\n".join(["# Meeting-Bingo", "Synergien", "Touchpoint", "Customer Journey", "Mindset", "Roadmap", "Quick Win",
@@ -113,7 +114,7 @@ def test_card_pdf_pages_text_and_game_file(runner: CliRunner, tmp_path: Path) ->
         for cell in card:
             if cell:
                 for word in game.terms[cell].split():
-                    assert word.replace("-", "") in flat.replace("-", ""), (cell, word)
+                    assert word.replace("-", "") in flat.replace("- ", "").replace("-", ""), (cell, word)
 
 
 def assert_card_page(content: str, game: Game, per_page: int) -> None:
@@ -132,12 +133,14 @@ def assert_card_page(content: str, game: Game, per_page: int) -> None:
     assert len(cards) == len(game.cards) and len(pages) == math.ceil(len(game.cards) / per_page)
     centre = game.size * game.size // 2 if game.free and game.size % 2 else None
     for index, (section, dealt) in enumerate(zip(cards, game.cards, strict=True)):
-        assert [h.text for h in section.find_all("h1")] == [game.title]
+        assert [h.text.replace(SHY, "") for h in section.find_all("h1")] == [game.title]
         (grid,) = section.find_all("div", "grid")
-        assert grid.attrs["style"] == f"grid-template-columns:repeat({game.size},1fr)"
+        tracks = f"repeat({game.size},minmax(0,1fr))"
+        assert grid.attrs["style"] == f"grid-template-columns:{tracks};grid-template-rows:{tracks}"
         squares = grid.children
         assert len(squares) == game.size * game.size and all("sq" in sq.classes() for sq in squares)
-        assert [sq.text_content() for sq in squares] == [game.free_label if c is None else game.terms[c] for c in dealt]
+        assert [sq.text_content().replace(SHY, "") for sq in squares] == [
+            game.free_label if c is None else game.terms[c] for c in dealt]
         assert [i for i, sq in enumerate(squares) if "free" in sq.classes()] == ([] if centre is None else [centre])
         assert [p.text for p in section.find_all("p", "id")] == [game.label(index)]
 
@@ -164,7 +167,7 @@ def test_card_html_and_svg_are_well_formed(runner: CliRunner, tmp_path: Path) ->
         result = runner.invoke(app, ["card", "--count", "4", "--seed", "5", "--words", str(words_file(tmp_path)),
                                      "--size", "3", "--per-page", "2", "-o", str(out)])
         assert result.exit_code == 0, result.output
-        content = out.read_text(encoding="utf-8")
+        content = out.read_text(encoding="utf-8").replace(SHY, "")
         game = from_dict(json.loads((tmp_path / "cards.game.json").read_text(encoding="utf-8")))
         if suffix == "svg":
             sheet = ET.fromstring(content)
@@ -172,7 +175,7 @@ def test_card_html_and_svg_are_well_formed(runner: CliRunner, tmp_path: Path) ->
         else:
             assert_card_page(content, game, per_page=2)
         for term in game.terms.values():
-            assert term.split()[0][:18] in content
+            assert term.split()[0][:6] in content  # a long word may be hyphenated: the tests below check lines
         assert game.id in content
 
 
@@ -198,8 +201,8 @@ def test_card_format_from_suffix_and_game_file_path() -> None:
     from bingo.cards.output import CARD_FORMATS, card_format, game_file_for
 
     assert CARD_FORMATS == ("pdf", "html", "svg", "text", "json")
-    assert card_format(None, Path("a/Cards.HTM")) == "html" and card_format(None, Path("x.doc")) == "text"
-    assert card_format("json", Path("x.pdf")) == "json" and card_format(None, None) == "text"
+    assert card_format(None, Path("a/Cards.HTM")) == "html" and card_format("svg", Path("x.SVG")) == "svg"
+    assert card_format("json", None) == "json" and card_format(None, None) == "text"
     assert game_file_for(Path("out/offsite.pdf")) == Path("out/offsite.game.json")
 
 

@@ -80,7 +80,9 @@ def card(
     if output is None:
         TEXT_WRITERS[name](game, sys.stdout, replace(layout, color=color_wanted(sys.stdout)))
     else:
-        write_cards(game, name, output, layout)
+        missing = write_cards(game, name, output, layout)
+        if missing:
+            err(f"warning: {output}: the font has no glyph for {' '.join(missing)} (printed as boxes)")
     if target is not None:
         write_game(game, target)
         err(f"game {game.id}: {len(game.cards)} card(s), game file {target}")
