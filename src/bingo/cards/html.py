@@ -18,7 +18,8 @@ from bingo.cards.fit import Fitted, fit_card
 from bingo.cards.game import Game
 from bingo.cards.wrap import known_stems, soft_hyphenated, soft_hyphens_at
 
-PAPER_MM = {"a4": (210, 297), "letter": (216, 279)}
+PAPER_MM = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
+PAPER_CSS = {"a4": "A4", "letter": "letter"}
 PAGE_MARGIN = 8  # mm
 PAD = 1.2  # cqw: a square's padding
 SLOTS = {1: (1, 1), 2: (1, 2), 4: (2, 2)}  # cards per page -> (columns, rows)
@@ -73,10 +74,10 @@ def page_css(per_page: int, paper: str, title: str) -> str:
     slot_w, slot_h = width / cols, height / rows
     side = min(slot_w - 8, slot_h - 2 * HEAD[per_page])  # the grid: square, as big as the slot allows
     title_pt = {1: 20, 2: 15, 4: 12}[per_page] * (1 if len(title) <= 40 else 0.75)  # a long title: smaller, wrapped
-    return f"""@page {{ size: {PAPER_MM[paper][0]}mm {PAPER_MM[paper][1]}mm; margin: {PAGE_MARGIN}mm; }}
+    return f"""@page {{ size: {PAPER_CSS[paper]}; margin: {PAGE_MARGIN}mm; }}
 body {{ font-family: Helvetica, Arial, "Liberation Sans", sans-serif; margin: 0; }}
 .page {{ display: grid; grid-template-columns: repeat({cols}, {slot_w:g}mm);
-  grid-template-rows: repeat({rows}, {slot_h:g}mm); width: {width}mm; height: {height}mm;
+  grid-template-rows: repeat({rows}, {slot_h:g}mm); width: {width:g}mm; height: {height:g}mm;
   break-after: page; page-break-after: always; }}
 .page:last-child {{ break-after: auto; page-break-after: auto; }}
 .card h1 {{ font-size: {title_pt:g}pt; max-width: {side:g}mm; }}
