@@ -60,7 +60,7 @@ def card_html(game: Game, index: int, marked: Sequence[bool] | None = None, titl
         classes = "sq" + (" free" if cell is None else "") + (" on" if on else "")
         squares.append(f'<div class="{classes}" style="font-size:{fitted.size:g}cqw">'
                        f'<span>{html.escape(soft_hyphens_at(fitted.text, fitted.lines))}</span></div>')
-    heading = html.escape(soft_hyphenated(title or game.title, game.lang, known_stems()))
+    heading = html.escape(soft_hyphenated(title or game.title, game.lang, known_stems(game.lang)))
     tracks = f"repeat({game.size},minmax(0,1fr))"
     return (f'<section class="card"><h1>{heading}</h1>'
             f'<div class="grid" style="grid-template-columns:{tracks};grid-template-rows:{tracks}">'

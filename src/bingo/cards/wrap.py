@@ -39,8 +39,8 @@ def _dictionary(lang: str) -> object:
 
 
 @functools.cache
-def known_stems() -> frozenset[str]:
-    """Compound parts the shipped lexicon knows (lower case): its single words, and the syllable-aligned
+def known_stems(lang: str) -> frozenset[str]:
+    """Compound parts the shipped lexicon knows in `lang` (lower case): its single words, and the syllable-aligned
     openings that several of its words share with different continuations (kunden- of Kundenzentrierung,
     Kundenbindung ...; not kundenbezie-, which is always -hung). Shared endings are not counted: those
     are mostly suffixes (-ierung, -keit), not parts."""
@@ -51,15 +51,16 @@ def known_stems() -> frozenset[str]:
         lexicon = load_lexicon()
     except BingoError:  # a broken cache or lexicon must not stop a card from printing: no stems then
         return frozenset()
-    words = {(word.lower(), lang) for entry in lexicon.entries.values() for lang in entry.langs
-             for surface in entry.surfaces for word in surface.replace("-", " ").split()
-             if len(word) >= 4 and word.isalpha()}
+    words = {word.lower() for entry in lexicon.for_lang(lang) for surface in entry.surfaces
+             for word in surface.replace("-", " ").split() if len(word) >= 4 and word.isalpha()}
     seen: dict[str, set[str]] = {}
-    for word, lang in words:
-        for at in _dictionary(lang).positions(word):  # type: ignore[attr-defined]  # pyphen is untyped
-            if at >= 4 and len(word) - at >= 4:
-                seen.setdefault(word[:at], set()).add(word[at:at + 3])
-    return frozenset({word for word, _ in words} | {part for part, users in seen.items() if len(users) >= SHARED})
+    hyphenate = _dictionary(lang)
+    for word in words:
+        if len(word) >= 8:  # shorter words are no compounds worth learning openings from
+            for at in hyphenate.positions(word):  # type: ignore[attr-defined]  # pyphen is untyped
+                if at >= 4 and len(word) - at >= 4:
+                    seen.setdefault(word[:at], set()).add(word[at:at + 3])
+    return frozenset(words | {part for part, users in seen.items() if len(users) >= SHARED})
 
 
 def _compound_boundary(word: str, at: int, stems: frozenset[str]) -> bool:
@@ -111,17 +112,6 @@ def soft_hyphens_at(text: str, lines: Sequence[str]) -> str:
     return "".join(out) + words[pos:]
 
 
-def fragments(text: str, lang: str) -> list[str]:
-    """The pieces of a term no wrapping can split (as printed, with the hyphen a break adds)."""
-    out = []
-    for word in text.split():
-        cuts = breaks(word, lang, known_stems())
-        edges = [0, *(b.at for b in cuts), len(word)]
-        hyphens = [b.hyphen for b in cuts] + [False]
-        out += [word[a:b] + ("-" if h else "") for a, b, h in zip(edges[:-1], edges[1:], hyphens, strict=True)]
-    return out
-
-
 def wrap(text: str, fits: Callable[[str], bool], lang: str, stems: Iterable[str] | None = None) -> list[str]:
     """Greedy lines for `text`, each one `fits`, breaking words only at `breaks` (best rank first).
 
@@ -129,19 +119,20 @@ def wrap(text: str, fits: Callable[[str], bool], lang: str, stems: Iterable[str]
     best-ranked break that still fits (the longest such), again and again. A fragment that does not
     fit even alone stays one (too wide) line: the caller shrinks the text or widens the cell.
     """
-    known = known_stems() if stems is None else frozenset(stems)
+    # the stems only when a word must break: most terms fit, and learning them costs a second
+    known = functools.cache(lambda: known_stems(lang) if stems is None else frozenset(stems))
     lines: list[str] = []
     for word in text.split():
         if lines and fits(f"{lines[-1]} {word}"):
             lines[-1] += f" {word}"
             continue
         if not fits(word) and lines:  # too long for a line of its own: start it on the line before
-            cut = _best_cut(word, f"{lines[-1]} ", fits, lang, known)
+            cut = _best_cut(word, f"{lines[-1]} ", fits, lang, known())
             if cut is not None:
                 lines[-1] += f" {word[:cut.at]}" + ("-" if cut.hyphen else "")
                 word = word[cut.at:]
         while not fits(word):
-            cut = _best_cut(word, "", fits, lang, known)
+            cut = _best_cut(word, "", fits, lang, known())
             if cut is None:
                 break
             lines.append(word[:cut.at] + ("-" if cut.hyphen else ""))
