@@ -131,26 +131,33 @@ def test_marked_terminal_card_keeps_the_mark_and_the_words() -> None:
 def test_svg_lines_break_only_with_a_hyphen_and_fit(terms: list[str], lang: str) -> None:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    game = make(terms, lang)
+    title = "Strategie-Offsite der Geschäftsführung mit allen Bereichsleitungen und Kundenbeziehungsmanagement"
+    game = make(terms, lang, title=title)
     out = io.StringIO()
     render_svg(game, out)
     ns = "{http://www.w3.org/2000/svg}"
     for card, group in zip(game.cards, ET.fromstring(out.getvalue()).findall(f"{ns}g"), strict=True):
-        texts = group.findall(f"{ns}text")[1:-1]  # title and label aside
-        rects = group.findall(f"{ns}rect")
+        rects = [(float(r.attrib["x"]), float(r.attrib["y"])) for r in group.findall(f"{ns}rect")]
+        side = 5 * 120
         by_square: dict[int, list[ET.Element]] = {}
-        for text in texts:
+        heading = []
+        for text in group.findall(f"{ns}text"):
             x, y = float(text.attrib["x"]), float(text.attrib["y"])
-            index = next(i for i, r in enumerate(rects) if float(r.attrib["x"]) < x < float(r.attrib["x"]) + 120
-                         and float(r.attrib["y"]) < y < float(r.attrib["y"]) + 120)
-            by_square.setdefault(index, []).append(text)
+            inside = [i for i, (rx, ry) in enumerate(rects) if rx < x < rx + 120 and ry < y < ry + 120]
+            if inside:
+                by_square.setdefault(inside[0], []).append(text)
+            elif y < rects[0][1]:
+                heading.append(text)
+        # the title wrapped (it ran off the sheet in one 22 px line) inside the grid's width
+        unbroken(title, [t.text or "" for t in heading])
+        assert all(stringWidth(t.text, "Helvetica-Bold", float(t.attrib["font-size"])) <= side for t in heading)
         assert sorted(by_square) == list(range(25))
         for index, lines in by_square.items():
             cell = card[index]
             unbroken(game.free_label if cell is None else game.terms[cell], [t.text or "" for t in lines])
             font = "Helvetica-Bold" if cell is None else "Helvetica"
             assert all(stringWidth(t.text, font, float(t.attrib["font-size"])) <= 120 - 8 for t in lines)
-        sizes = {float(t.attrib["font-size"]) for t in texts}
+        sizes = {float(t.attrib["font-size"]) for lines in by_square.values() for t in lines}
         assert max(sizes) / min(sizes) <= 1.25 + 1e-9  # one size per card, or close: not 11 beside 14
 
 

@@ -76,12 +76,16 @@ def render_svg(game: Game, out: TextIO) -> None:
     side = square * game.size
     card_h = head + side + 40
     total_h = pad + len(game.cards) * (card_h + pad)
+    (title,) = fit_card([(game.title, "Helvetica-Bold")], side, 22 * LEADING * 2 * 0.9, (9, 22), game.lang)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{side + 2 * pad}" height="{total_h}" '
              f'viewBox="0 0 {side + 2 * pad} {total_h}" font-family="Helvetica, Arial, sans-serif">']
     for index, cells in enumerate(game.cards):
         top = pad + index * (card_h + pad)
-        parts.append(f'<g id="card-{index + 1}"><text x="{pad + side / 2}" y="{top + 30}" font-size="22" '
-                     f'text-anchor="middle" font-weight="bold">{html.escape(game.title)}</text>')
+        parts.append(f'<g id="card-{index + 1}">')
+        for n, line in enumerate(title.lines):  # a long title wraps (two lines) or shrinks, never runs off
+            ty = top + 30 - (len(title.lines) - 1 - n) * title.size
+            parts.append(f'<text x="{pad + side / 2}" y="{ty:.1f}" font-size="{title.size:g}" text-anchor="middle" '
+                         f'font-weight="bold">{html.escape(line)}</text>')
         fonts = svg_layout(game, index)
         for i, cell in enumerate(cells):
             x, y = pad + (i % game.size) * square, top + head + (i // game.size) * square
