@@ -16,6 +16,7 @@ from test_cards_wrap import LONG_DE, LONG_EN, make, unbroken
 from typer.testing import CliRunner
 
 from bingo.cards.fit import RANGE
+from bingo.cards.game import deal
 from bingo.cards.html import card_html, render_html
 from bingo.cards.pdf import INSET, PAD, card_layout, lines_of, page_layout, render_pdf
 from bingo.cards.pdffont import pdf_fonts
@@ -168,3 +169,19 @@ def test_pdf_warns_once_about_characters_the_font_lacks(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if "warning" in line]
     assert warnings == [f"bingo: warning: {tmp_path / 'x.pdf'}: the font has no glyph for 🎯 🚀 (printed as boxes)"]
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_pdf_four_per_page_long_compound_stays_in_its_square(paper: str) -> None:
+    from reportlab.lib.pagesizes import A4, LETTER
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    pool = [(f"t{i:02}", term) for i, term in enumerate(LONG_DE[:24])]
+    game = deal(pool, count=1, size=5, free=True, seed=1, lang="de", title="Bullshit-Bingo", source="test",
+                digest="d", options={})
+    card = card_layout(game, 0, page_layout(4, *(A4 if paper == "a4" else LETTER))[3], pdf_fonts())
+    (square,) = [sq for sq in card.squares if sq.fitted.text == "Customer-Experience-Management-Plattform"]
+    unbroken(square.fitted.text, list(square.fitted.lines))
+    assert square.fitted.lines[:2] == ("Customer-", "Experience-")  # at its own hyphens first
+    assert all(stringWidth(line, square.fitted.font, square.fitted.size) <= square.side - 2 * INSET
+               for line in square.fitted.lines)  # it ran 20 pt into the next square, and past the cut line
