@@ -67,7 +67,7 @@ def unbroken(said: str, lines: list[str]) -> None:
     ("#MondayMotivation", 8, "en", ["#MondayMotivation"]),  # a hashtag is no word to hyphenate: never cut
 ])
 def test_wrap_breaks_at_parts_with_a_hyphen(term: str, width: int, lang: str, lines: list[str]) -> None:
-    assert wrap_chars(term, width, lang) == lines
+    assert list(wrap_chars(term, width, lang)) == lines
     unbroken(term, lines)
 
 
@@ -76,7 +76,7 @@ def test_wrap_breaks_at_parts_with_a_hyphen(term: str, width: int, lang: str, li
 def test_wrap_never_breaks_mid_word(terms: list[str], lang: str, width: int) -> None:
     for term in terms:
         lines = wrap_chars(term, width, lang)
-        unbroken(term, lines)
+        unbroken(term, list(lines))
         # a line longer than the width holds one piece no break point splits, hyphen included
         assert all(len(line) <= width or " " not in line for line in lines), lines
 

@@ -45,6 +45,7 @@ def reportlab_width(text: str, font: str, size: float) -> float:
     return float(stringWidth(text, font, size))
 
 
+@functools.lru_cache(maxsize=16384)  # a deck repeats its terms at the same few sizes
 def _lines(text: str, font: str, size: float, width: float, lang: str, measure: Measure) -> tuple[str, ...]:
     return tuple(wrap(text, lambda line: measure(line, font, size) <= width, lang))
 

@@ -151,6 +151,7 @@ def _best_cut(word: str, prefix: str, fits: Callable[[str], bool], lang: str, st
     return max(usable, key=lambda b: (b.rank if b.rank == 2 or min(b.at, len(word) - b.at) >= 4 else -1, b.at))
 
 
-def wrap_chars(text: str, width: int, lang: str) -> list[str]:
+@functools.lru_cache(maxsize=4096)  # the terminal renders each card twice (measure, draw); decks repeat terms
+def wrap_chars(text: str, width: int, lang: str) -> tuple[str, ...]:
     """`wrap` for monospaced formats: lines of at most `width` characters where the breaks allow."""
-    return wrap(text, lambda line: len(line) <= width, lang)
+    return tuple(wrap(text, lambda line: len(line) <= width, lang))
