@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import optional_module, unavailable
-from test_cards_wrap import LONG_DE, LONG_EN, make, unbroken
+from test_cards_wrap import LONG_DE, LONG_EN, SHY, make, unbroken
 from typer.testing import CliRunner
 
 from bingo.cards.fit import RANGE
@@ -25,12 +25,24 @@ from bingo.cli import app
 # Added to a copy of the page by the test only: the cards themselves have no script.
 MEASURE = """<script>
 const box = e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; };
+const lines = sq => {  // the text of each line as laid out: a new line where a visible character moves down
+  const node = sq.firstElementChild.firstChild, range = document.createRange(), out = [];
+  let top = null;
+  for (let i = 0; node && i < node.length; i++) {
+    range.setStart(node, i); range.setEnd(node, i + 1);
+    const r = [...range.getClientRects()].filter(rect => rect.width > 0).pop();  // not the break's empty one
+    if (r && r.width > 0 && Math.round(r.top) !== top) { out.push(""); top = Math.round(r.top); }
+    if (!out.length) out.push("");
+    out[out.length - 1] += node.data[i];
+  }
+  return out;
+};
 document.body.insertAdjacentHTML("beforeend", "<pre id='measured'>" + JSON.stringify(
   [...document.querySelectorAll(".card")].map(card => ({
     grid: box(card.querySelector(".grid")), title: [card.querySelector("h1").scrollWidth, card.clientWidth],
     squares: [...card.querySelectorAll(".sq")].map(sq => ({
       size: box(sq), scroll: [sq.scrollWidth, sq.clientWidth, sq.scrollHeight, sq.clientHeight],
-      text: box(sq.firstElementChild)}))}))) + "</pre>");
+      text: box(sq.firstElementChild), lines: lines(sq)}))}))) + "</pre>");
 </script>"""
 
 
@@ -65,12 +77,15 @@ def test_html_cells_are_square_equal_and_hold_their_text(tmp_path: Path, terms: 
     assert found is not None, dom[-500:]
     cards = json.loads(found.group(1).replace("&quot;", '"'))
     assert len(cards) == len(game.cards)
-    for card in cards:
+    for card, dealt in zip(cards, game.cards, strict=True):
         width, height = card["grid"]
         assert abs(width - height) <= 1 and width > 200  # the grid is square (flat strips before: 5:1 and wider)
         sides = [side for sq in card["squares"] for side in sq["size"]]
         assert max(sides) - min(sides) <= 1, sides  # every square the same size, width = height
-        for sq in card["squares"]:
+        for sq, cell in zip(card["squares"], dealt, strict=True):
+            # the browser breaks lines at spaces, hyphens and soft hyphens (shown as "-") only
+            shown = [line[:-1] + "-" if line.endswith(SHY) else line for line in sq["lines"]]
+            unbroken(game.free_label if cell is None else game.terms[cell], [s.replace(SHY, "") for s in shown])
             scroll_w, client_w, scroll_h, client_h = sq["scroll"]
             assert scroll_w <= client_w and scroll_h <= client_h, sq  # no text out of its square
             assert sq["text"][0] <= sq["size"][0] and sq["text"][1] <= sq["size"][1], sq

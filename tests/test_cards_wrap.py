@@ -16,6 +16,8 @@ from bingo.cards.render import render_svg, rich_card
 from bingo.cards.wrap import SOFT_HYPHEN, soft_hyphenated, soft_hyphens_at, wrap_chars
 from bingo.cli import app
 
+SHY = SOFT_HYPHEN
+
 LONG_DE = ["Kundenzentrierung", "Paradigmenwechsel", "Begeisterungsfaktor", "Kundenmanagement",
            "Omnichannel-Kundenmanagement", "Customer-Experience-Management-Plattform", "Kundenbeziehungsmanagement",
            "Geschäftsmodellinnovation", "Transformationskompetenz", "erfolgreichste Jahr der Unternehmensgeschichte",
