@@ -53,7 +53,7 @@ def card(
         "--per-page", help="Cards per printed page (PDF/HTML).")] = "1",
     paper: Annotated[Literal["a4", "letter"], typer.Option("--paper", help="Paper size (PDF/HTML).")] = "a4",
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write the cards here (format from the suffix).")] = None,
+        "--output", "-o", help="Write the cards here; the suffix is the format: .pdf .html .svg .txt .json")] = None,
     output_format: Annotated[CardFormat | None, typer.Option(
         "--format", "-f", help="pdf, html, svg, text or json.")] = None,
     game_file: Annotated[Path | None, typer.Option(
