@@ -187,3 +187,20 @@ def test_matching_format_and_suffix_still_work(runner: CliRunner, tmp_path: Path
     result = runner.invoke(app, ["card", "--seed", "1", "-o", str(tmp_path / "x.TXT"), "-f", "text"])
     assert result.exit_code == 0, result.stderr
     assert "Karte 1/1" in (tmp_path / "x.TXT").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("term", "lang", "whole_at", "lines"), [
+    ("resilience", "en", 12.0, ("resilience",)),  # whole at 12 pt beats resi-lience at 14
+    ("Paradigmenwechsel", "de", 12.5, ("Paradigmenwechsel",)),
+    ("Kundenzentrierung", "de", 9.0, ("Kunden-", "zentrierung")),  # whole only at 9 pt: the hyphen is worth it
+])
+def test_fit_keeps_words_whole_when_it_costs_little(term: str, lang: str, whole_at: float,
+                                                    lines: tuple[str, ...]) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from bingo.cards.fit import fit_card
+
+    width = stringWidth(term, "Helvetica", whole_at) + 0.01
+    (fitted,) = fit_card([(term, "Helvetica")], width, 60, (6, 14), lang)
+    assert fitted.lines == lines
+    assert fitted.size == whole_at if len(lines) == 1 else fitted.size > whole_at / 0.8

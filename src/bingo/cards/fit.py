@@ -16,6 +16,7 @@ from bingo.cards.wrap import wrap
 
 LEADING = 1.18  # line height as a multiple of the font size
 RANGE = 1.25  # the largest term of a card at most this much bigger than its smallest
+WHOLE_WORDS = 0.8  # a term keeps its words whole if that costs at most a fifth of its size
 STEP = 0.25  # font sizes are multiples of this: stable output, few trials
 Measure = Callable[[str, str, float], float]  # (text, font, size) -> width
 
@@ -69,14 +70,34 @@ def _best(text: str, font: str, box: tuple[float, float], sizes: tuple[float, fl
         while size > 2 and not _fits(at(size), width, height, measure):
             size -= STEP
         return at(max(size, 2))
-    lo, hi = 0, steps  # fits at lo; binary search for the largest fitting step (wrapping is monotone enough)
+    best = _largest(lambda size: _fits(at(size), width, height, measure), low, steps)
+    # A hyphen costs more than a little size: take the largest size without one when it is close (resi-|lience).
+    whole = _largest(lambda size: _fits(at(size), width, height, measure) and not _hyphenated(at(size)), low, steps)
+    return at(whole if whole >= best * WHOLE_WORDS else best)
+
+
+def _largest(good: Callable[[float], bool], low: float, steps: int) -> float:
+    """The largest `low + n * STEP` (n <= steps) that is `good`, by binary search (`low` itself if none is)."""
+    lo, hi = 0, steps  # wrapping is monotone enough: what fits at a size fits at the smaller ones
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if _fits(at(low + mid * STEP), width, height, measure):
+        if good(low + mid * STEP):
             lo = mid
         else:
             hi = mid - 1
-    return at(low + lo * STEP)
+    return low + lo * STEP
+
+
+def _hyphenated(fitted: Fitted) -> bool:
+    """True when a line ends in a hyphen the term does not have there (a word broken)."""
+    words = " ".join(fitted.text.split())
+    pos = 0
+    for line in fitted.lines[:-1]:
+        if not words.startswith(line, pos):
+            return True  # only an added hyphen makes a line differ from the term
+        pos += len(line)
+        pos += words[pos:pos + 1] == " "
+    return False
 
 
 def fit_card(terms: Sequence[tuple[str, str]], width: float, height: float, sizes: tuple[float, float], lang: str,
