@@ -9,7 +9,7 @@ from typing import BinaryIO, TextIO
 
 from bingo.cards.game import Game
 from bingo.errors import BingoError
-from bingo.outputs import atomic_write, file_type
+from bingo.outputs import FILE_TYPES, atomic_write, file_type
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class Layout:
 
 # The renderers are imported when a card is written: rich and reportlab stay out of `bingo --help`.
 def _html(game: Game, out: TextIO, layout: Layout) -> None:
-    from bingo.cards.render import render_html
+    from bingo.cards.html import render_html
 
     render_html(game, out, per_page=layout.per_page, paper=layout.paper)
 
@@ -44,33 +44,49 @@ def _json(game: Game, out: TextIO, layout: Layout) -> None:
     out.write(game.to_json())
 
 
-def _pdf(game: Game, out: BinaryIO, layout: Layout) -> None:
+def _pdf(game: Game, out: BinaryIO, layout: Layout) -> list[str]:
     from bingo.cards.pdf import render_pdf
 
-    render_pdf(game, out, per_page=layout.per_page, paper=layout.paper)
+    return render_pdf(game, out, per_page=layout.per_page, paper=layout.paper)
 
 
 TEXT_WRITERS: dict[str, Callable[[Game, TextIO, Layout], None]] = {
     "html": _html, "svg": _svg, "text": _text, "json": _json}
-BINARY_WRITERS: dict[str, Callable[[Game, BinaryIO, Layout], None]] = {"pdf": _pdf}
+# a binary writer returns the characters its font has no glyph for
+BINARY_WRITERS: dict[str, Callable[[Game, BinaryIO, Layout], list[str]]] = {"pdf": _pdf}
 CARD_FORMATS: tuple[str, ...] = ("pdf", *TEXT_WRITERS)  # the order `--help` lists them in
 
 
 def card_format(requested: str | None, output: Path | None) -> str:
-    """The format asked for, else the card format the output file's suffix names, else text."""
-    named = file_type(output)
-    return requested or (named if named in CARD_FORMATS else None) or "text"
+    """The format asked for, else the one the output file's suffix names, else text (no output file).
+
+    BingoError for a suffix no format writes (`x.docx` got a text card), and for a format that is not
+    the one the suffix names (`-o x.pdf --format html` wrote HTML into a .pdf).
+    """
+    if output is None:
+        return requested or "text"
+    implied = file_type(output)
+    if implied is None or implied not in CARD_FORMATS:
+        accepted = ", ".join(sorted(s for s, kind in FILE_TYPES.items() if kind in CARD_FORMATS))
+        raise BingoError(f"{output}: cannot write cards to a '{output.suffix or '(no suffix)'}' file "
+                         f"(accepted suffixes: {accepted})")
+    if requested is not None and requested != implied:
+        raise BingoError(f"{output}: --format {requested} does not match the suffix '{output.suffix}' ({implied})")
+    return implied
 
 
-def write_cards(game: Game, name: str, output: Path, layout: Layout) -> None:
-    """Write the cards to a file in format `name`, whole or not at all; BingoError naming the file when it fails."""
+def write_cards(game: Game, name: str, output: Path, layout: Layout) -> list[str]:
+    """Write the cards to a file in format `name`, whole or not at all; the characters the PDF font lacks.
+
+    BingoError naming the file when it fails.
+    """
     try:
         if name in BINARY_WRITERS:
             with atomic_write(output, "wb") as binary:
-                BINARY_WRITERS[name](game, binary, layout)
-        else:
-            with atomic_write(output) as text:
-                TEXT_WRITERS[name](game, text, layout)
+                return BINARY_WRITERS[name](game, binary, layout)
+        with atomic_write(output) as text:
+            TEXT_WRITERS[name](game, text, layout)
+        return []
     except OSError as exc:
         raise BingoError(f"{output}: cannot write the cards ({exc.strerror or exc})") from None
 

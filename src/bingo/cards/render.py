@@ -1,4 +1,4 @@
-"""Card renderers without extra dependencies: text (rich), a self-contained HTML page, an SVG sheet."""
+"""Card renderers for the terminal (rich) and an SVG sheet; the HTML page is cards/html.py, the PDF cards/pdf.py."""
 
 from __future__ import annotations
 
@@ -7,14 +7,17 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from rich import box
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 
+from bingo.cards.fit import LEADING, Fitted, fit_card
 from bingo.cards.game import Game
+from bingo.cards.wrap import wrap_chars
 from bingo.outputs import broken_pipe
 
-PAPER_MM = {"a4": (210, 297), "letter": (216, 279)}
+COLUMN, MIN_COLUMN = 16, 8  # characters of a terminal card's column: at most, and at least on a narrow terminal
+SVG_SQUARE = 120  # px
 
 
 def cell_text(game: Game, cell: str | None) -> str:
@@ -22,23 +25,34 @@ def cell_text(game: Game, cell: str | None) -> str:
     return game.free_label if cell is None else game.terms[cell]
 
 
-def rich_card(game: Game, index: int, marked: Sequence[bool] | None = None, title: str | None = None) -> Table:
-    """One card as a rich table (marked squares highlighted)."""
-    table = Table(title=title or game.title, caption=game.label(index), box=box.SQUARE, show_header=False,
-                  title_style="bold", expand=False)
-    for _ in range(game.size):
-        table.add_column(width=16, justify="center")
-    cells = game.cards[index]
-    for row in range(game.size):
-        items = []
-        for col in range(game.size):
-            i = row * game.size + col
-            on = marked[i] if marked is not None else cells[i] is None
-            label = cell_text(game, cells[i])
-            items.append(Text(("✘ " if on and cells[i] else "") + label, overflow="fold",
-                              style="bold black on green" if on else ""))
-        table.add_row(*items)
-    return table
+class RichCard:
+    """One card as a rich table, its columns as wide as the console allows (terms wrapped by `wrap_chars`)."""
+
+    def __init__(self, game: Game, index: int, marked: Sequence[bool] | None = None, title: str | None = None):
+        self.game, self.index, self.marked, self.title = game, index, marked, title
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """The table for the console's width: 16 characters a column at most, narrower on a narrow terminal."""
+        game = self.game
+        width = max(MIN_COLUMN, min(COLUMN, (options.max_width - game.size - 1) // game.size - 2))
+        cells = game.cards[self.index]
+        marks = [self.marked[i] if self.marked is not None else cell is None for i, cell in enumerate(cells)]
+        texts = [("✘ " if on and cell else "") + cell_text(game, cell) for cell, on in zip(cells, marks, strict=True)]
+        lines = [wrap_chars(text, width, game.lang) for text in texts]
+        width = max(width, *(len(line) for cell in lines for line in cell))  # an unbreakable word widens its column
+        table = Table(title=self.title or game.title, caption=game.label(self.index), box=box.SQUARE,
+                      show_header=False, title_style="bold", expand=False)
+        for _ in range(game.size):
+            table.add_column(width=width, min_width=width, justify="center", no_wrap=True)
+        for row in range(game.size):
+            table.add_row(*(Text("\n".join(lines[i]), style="bold black on green" if marks[i] else "")
+                            for i in range(row * game.size, (row + 1) * game.size)))
+        yield table
+
+
+def rich_card(game: Game, index: int, marked: Sequence[bool] | None = None, title: str | None = None) -> RichCard:
+    """One card for a rich console (marked squares highlighted)."""
+    return RichCard(game, index, marked, title)
 
 
 def render_text(game: Game, out: TextIO, color: bool = False, width: int = 100) -> None:
@@ -49,88 +63,41 @@ def render_text(game: Game, out: TextIO, color: bool = False, width: int = 100) 
         console.print(rich_card(game, index))
 
 
-def _html_card(game: Game, index: int) -> str:
-    cells = "".join(
-        f'<div class="sq{" free" if cell is None else ""}"><span>{html.escape(cell_text(game, cell))}</span></div>'
-        for cell in game.cards[index])
-    return (f'<section class="card"><h1>{html.escape(game.title)}</h1>'
-            f'<div class="grid" style="grid-template-columns:repeat({game.size},1fr)">{cells}</div>'
-            f'<p class="id">{html.escape(game.label(index))}</p></section>')
-
-
-def render_html(game: Game, out: TextIO, per_page: int = 1, paper: str = "a4") -> None:
-    """A self-contained page with print CSS: `per_page` cards on each printed page, cut lines between them."""
-    width, height = PAPER_MM[paper]
-    cols = 2 if per_page == 4 else 1
-    rows = per_page // cols
-    pages = [range(i, min(i + per_page, len(game.cards))) for i in range(0, len(game.cards), per_page)]
-    body = "".join(f'<div class="page">{"".join(_html_card(game, i) for i in page)}</div>' for page in pages)
-    out.write(f"""<!DOCTYPE html>
-<html lang="{game.lang}"><head><meta charset="utf-8"><title>{html.escape(game.title)} · {game.id}</title>
-<style>
-@page {{ size: {width}mm {height}mm; margin: 8mm; }}
-body {{ font-family: "Helvetica Neue", Arial, sans-serif; margin: 0; }}
-.page {{ display: grid; grid-template-columns: repeat({cols}, 1fr); grid-template-rows: repeat({rows}, 1fr);
-  height: {height - 16}mm; break-after: page; page-break-after: always; }}
-.page:last-child {{ break-after: auto; page-break-after: auto; }}
-.card {{ border: 1px dashed #999; padding: 4mm; display: flex; flex-direction: column; box-sizing: border-box; }}
-.card h1 {{ font-size: {14 if per_page > 2 else 20}pt; text-align: center; margin: 0 0 3mm; }}
-.grid {{ display: grid; flex: 1; border: 2px solid #222; }}
-.sq {{ border: 1px solid #222; display: flex; align-items: center; justify-content: center; text-align: center;
-  padding: 1mm; font-size: {8 if per_page > 2 else 11}pt; overflow-wrap: anywhere; hyphens: auto; }}
-.free {{ background: #eee; font-weight: bold; }}
-.id {{ text-align: center; font-size: 8pt; margin: 2mm 0 0; color: #444; }}
-@media screen {{ .page {{ height: auto; margin: 1em; }} }}
-</style></head><body>{body}</body></html>
-""")
+def svg_layout(game: Game, index: int) -> list[Fitted]:
+    """Each square's font size and lines in the SVG (px; Helvetica's metrics, as in the PDF)."""
+    inner = SVG_SQUARE - 12
+    terms = [(cell_text(game, cell), "Helvetica-Bold" if cell is None else "Helvetica") for cell in game.cards[index]]
+    return fit_card(terms, inner, inner, (8, 15), game.lang)
 
 
 def render_svg(game: Game, out: TextIO) -> None:
     """One SVG sheet with every card stacked vertically, terms wrapped inside their squares."""
-    square, pad, head = 120, 20, 50
+    square, pad, head = SVG_SQUARE, 20, 50
     side = square * game.size
     card_h = head + side + 40
     total_h = pad + len(game.cards) * (card_h + pad)
+    (title,) = fit_card([(game.title, "Helvetica-Bold")], side, 22 * LEADING * 2 * 0.9, (9, 22), game.lang)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{side + 2 * pad}" height="{total_h}" '
              f'viewBox="0 0 {side + 2 * pad} {total_h}" font-family="Helvetica, Arial, sans-serif">']
     for index, cells in enumerate(game.cards):
         top = pad + index * (card_h + pad)
-        parts.append(f'<g id="card-{index + 1}"><text x="{pad + side / 2}" y="{top + 30}" font-size="22" '
-                     f'text-anchor="middle" font-weight="bold">{html.escape(game.title)}</text>')
+        parts.append(f'<g id="card-{index + 1}">')
+        for n, line in enumerate(title.lines):  # a long title wraps (two lines) or shrinks, never runs off
+            ty = top + 30 - (len(title.lines) - 1 - n) * title.size
+            parts.append(f'<text x="{pad + side / 2}" y="{ty:.1f}" font-size="{title.size:g}" text-anchor="middle" '
+                         f'font-weight="bold">{html.escape(line)}</text>')
+        fonts = svg_layout(game, index)
         for i, cell in enumerate(cells):
             x, y = pad + (i % game.size) * square, top + head + (i // game.size) * square
             fill = "#eee" if cell is None else "#fff"
             parts.append(f'<rect x="{x}" y="{y}" width="{square}" height="{square}" fill="{fill}" stroke="#222"/>')
-            text = cell_text(game, cell)
-            small = len(text) > 40 or max(map(len, text.split() or [""])) > 14
-            lines = _wrap(text, 18 if small else 14)
-            size = 11 if small or len(lines) > 4 else 14
-            for n, line in enumerate(lines):
-                ty = y + square / 2 + (n - (len(lines) - 1) / 2) * (size + 2)
-                parts.append(f'<text x="{x + square / 2}" y="{ty:.1f}" font-size="{size}" text-anchor="middle" '
-                             f'dominant-baseline="middle">{html.escape(line)}</text>')
+            fitted = fonts[i]
+            weight = ' font-weight="bold"' if cell is None else ""
+            for n, line in enumerate(fitted.lines):
+                ty = y + square / 2 + (n - (len(fitted.lines) - 1) / 2) * fitted.size * LEADING
+                parts.append(f'<text x="{x + square / 2}" y="{ty:.1f}" font-size="{fitted.size:g}"{weight} '
+                             f'text-anchor="middle" dominant-baseline="middle">{html.escape(line)}</text>')
         parts.append(f'<text x="{pad + side / 2}" y="{top + head + side + 25}" font-size="12" text-anchor="middle">'
                      f'{html.escape(game.label(index))}</text></g>')
     parts.append("</svg>\n")
     out.write("\n".join(parts))
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    """Greedy word wrap; words longer than `width` are split at hyphens or cut."""
-    words: list[str] = []
-    for word in text.split():
-        while len(word) > width:
-            cut = word.rfind("-", 0, width) + 1 or width
-            words.append(word[:cut])
-            word = word[cut:]
-        words.append(word)
-    lines: list[str] = []
-    for word in words:
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return lines or [""]
-
-
-

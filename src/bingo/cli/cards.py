@@ -53,7 +53,7 @@ def card(
         "--per-page", help="Cards per printed page (PDF/HTML).")] = "1",
     paper: Annotated[Literal["a4", "letter"], typer.Option("--paper", help="Paper size (PDF/HTML).")] = "a4",
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write the cards here (format from the suffix).")] = None,
+        "--output", "-o", help="Write the cards here; the suffix is the format: .pdf .html .svg .txt .json")] = None,
     output_format: Annotated[CardFormat | None, typer.Option(
         "--format", "-f", help="pdf, html, svg, text or json.")] = None,
     game_file: Annotated[Path | None, typer.Option(
@@ -63,7 +63,13 @@ def card(
     lexicon: LexiconOption = None,
 ) -> int:
     """Deal printable buzzword-bingo cards, all different, and write the game file that records them."""
-    name = card_format(output_format, output)
+    reads = [("word list", words)] if words is not None else []
+    reads += [("lexicon file", path) for path in lexicon or ()]
+    try:
+        name = card_format(output_format, output)
+    except BingoError:
+        refuse_overwrite([("--output", output)] if output is not None else [], reads)  # the graver mistake first
+        raise
     if name in BINARY_WRITERS and output is None:
         raise BingoError(f"--format {name} needs --output FILE")
     target = game_file or (game_file_for(output) if output is not None else None)
@@ -72,15 +78,16 @@ def card(
     writes = [("--output", output)] if output is not None else []
     if target is not None:
         writes.append(("--game" if game_file else "the game file", target))
-    reads = [("word list", words)] if words is not None else []
-    refuse_overwrite(writes, [*reads, *(("lexicon file", path) for path in lexicon or ())])
+    refuse_overwrite(writes, reads)
     game = new_game(Request(count=count, size=size, lang=lang, categories=tuple(category or ()), seed=seed,
                             title=title, free=not no_free, words=words, lexicons=tuple(lexicon or ())))
     layout = Layout(per_page=int(per_page), paper=paper)
     if output is None:
         TEXT_WRITERS[name](game, sys.stdout, replace(layout, color=color_wanted(sys.stdout)))
     else:
-        write_cards(game, name, output, layout)
+        missing = write_cards(game, name, output, layout)
+        if missing:
+            err(f"warning: {output}: the font has no glyph for {' '.join(missing)} (printed as boxes)")
     if target is not None:
         write_game(game, target)
         err(f"game {game.id}: {len(game.cards)} card(s), game file {target}")
