@@ -42,8 +42,8 @@ def gauge(result: FileResult, ident: str) -> str:
     label = f"{words['index']} {result.score} {words['of']}"
     svg = (f'<svg class="gauge" viewBox="0 0 120 72" role="img" aria-labelledby="{ident}-g">'
            f'<title id="{ident}-g">{escape(label)}</title>'
-           f'<path class="track" d="{ARC}" pathLength="100"/>'
-           f'<path class="fill" d="{ARC}" pathLength="100" stroke-dasharray="{result.score} 100"/>'
+           f'<path class="track" d="{ARC}" pathLength="100"></path>'
+           f'<path class="fill" d="{ARC}" pathLength="100" stroke-dasharray="{result.score} 100"></path>'
            f'<text class="num" x="60" y="56">{result.score}</text>'
            f'<text class="of" x="60" y="70">{escape(words["of"])}</text></svg>')
     verdict = result.verdict
@@ -199,7 +199,8 @@ def card_table(labels: Sequence[str], cells: Sequence[str | None], marked: Seque
         squares = []
         for i in row:
             if cells[i] is None:
-                squares.append(f'<td class="free{" on" if i in done else ""}">{escape(words["free"])}</td>')
+                free = escape(labels[i] or words["free"])
+                squares.append(f'<td class="free{" on line" if i in done else ""}">{free}</td>')
                 continue
             if not marked[i]:
                 squares.append(f"<td>{escape(labels[i])}</td>")
@@ -207,7 +208,8 @@ def card_table(labels: Sequence[str], cells: Sequence[str | None], marked: Seque
             squares.append(f'<td class="on{" line" if i in done else ""}"><span aria-hidden="true">✔ </span>'
                            f'{escape(labels[i])}<span class="sr"> ({words["marked"]})</span></td>')
         rows.append(f"<tr>{''.join(squares)}</tr>")
-    return f'<table class="card"><caption>{escape(caption)}</caption><tbody>{"".join(rows)}</tbody></table>'
+    return (f'<table class="card" style="--side:{side}"><caption>{escape(caption)}</caption>'
+            f'<tbody>{"".join(rows)}</tbody></table>')
 
 
 def _chunks(items: list[int], size: int) -> Iterator[list[int]]:

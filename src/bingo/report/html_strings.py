@@ -42,6 +42,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "files": ("{n} Dateien", "{n} files"),
     "game": ("Spiel {game}", "Game {game}"),
     "winner": ("Gewinner: Karte {card}", "Winner: card {card}"),
+    "tied": ("Gleichstand", "tie"),
     "tie": ("Gleichstand: Karten {cards}", "Tie: cards {cards}"),
     "no_bingo": ("Noch kein BINGO.", "No BINGO yet."),
     "no_bingo_card": ("Karte {card} hat kein BINGO.", "Card {card} has no BINGO."),

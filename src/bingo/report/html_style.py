@@ -60,13 +60,13 @@ ol.notes .cat{color:var(--muted);font-size:.85rem}
 ol.notes .alt{display:block;color:var(--good)}
 ol.notes .back{font-size:.8rem;margin-left:.3rem}
 .more{color:var(--muted);font-style:italic}
-table.card{width:100%;margin:.5rem 0}
+table.card{width:100%;max-width:46rem;margin:.5rem 0}
 table.card caption{text-align:left;color:var(--muted);font-size:.85rem;caption-side:bottom;padding-top:.3rem}
 table.card td{border:1px solid var(--line);text-align:center;vertical-align:middle;height:4.2rem;
-padding:.25rem;font-size:.8rem;line-height:1.25;hyphens:manual;color:var(--muted)}
+width:calc(100% / var(--side,5));padding:.25rem;font-size:.8rem;line-height:1.25;hyphens:manual;color:var(--muted)}
 table.card td.on{background:#dff3e5;color:var(--ink);font-weight:600;border:2px solid var(--good)}
-table.card td.line{background:#17663a;color:#fff}
 table.card td.free{font-weight:700;color:var(--ink)}
+table.card td.line{background:var(--good);color:#fff;border:2px solid var(--good)}
 .bingo{color:var(--bad);font-weight:800;font-size:1.2rem;margin:.25rem 0}
 table.overview{width:100%}
 table.overview caption{text-align:left;color:var(--muted);font-size:.9rem;caption-side:bottom;padding-top:.4rem}
