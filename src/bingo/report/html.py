@@ -74,8 +74,8 @@ def file_section(result: FileResult, ident: str, options: Options) -> str:
         return (f'{opening}>{heading}<p class="error"><strong>{escape(words["error"])}:</strong> '
                 f"{escape(result.error)}</p></section>")
     tone = f" v-{escape(result.verdict.id)}" if result.verdict else ""
-    meta = (f'{escape(LANG_NAMES.get(lang, lang))} · {number(result.words, lang)} {escape(words["words"])} · '
-            f'{number(len(result.hits), lang)} {escape(words["hits"])}')
+    meta = (f'{escape(LANG_NAMES.get(lang, lang))} · {number(result.words, lang)} {escape(words["n_words"])} · '
+            f'{number(len(result.hits), lang)} {escape(words["n_hits"])}')
     parts = [heading, f'<p class="meta">{meta}</p>',
              f'<div class="top{tone}">{gauge(result, ident)}<div>{category_bars(result)}'
              f'<p class="ai">{escape(ai_tell_line(result))}</p></div></div>']
@@ -126,5 +126,6 @@ def overview(run: RunResult, lang: str) -> str:
             f'<td class="num">{escape(words["max"])} {summary["max_score"]}</td>'
             f'<td></td><td class="num">{number(summary["hits"], lang)}</td></tr>')
     return (f'<section class="overview" aria-labelledby="overview-title"><h2 id="overview-title">'
-            f'{escape(words["overview"])}</h2><table class="overview"><caption>{escape(words["sort"])}</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody><tfoot>{foot}</tfoot></table></section>")
+            f'{escape(words["overview"])}</h2><div class="scroll"><table class="overview">'
+            f'<caption>{escape(words["sort"])}</caption><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody><tfoot>{foot}</tfoot></table></div></section>")

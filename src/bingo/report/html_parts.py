@@ -208,8 +208,8 @@ def card_table(labels: Sequence[str], cells: Sequence[str | None], marked: Seque
             squares.append(f'<td class="on{" line" if i in done else ""}"><span aria-hidden="true">✔ </span>'
                            f'{escape(labels[i])}<span class="sr"> ({words["marked"]})</span></td>')
         rows.append(f"<tr>{''.join(squares)}</tr>")
-    return (f'<table class="card" style="--side:{side}"><caption>{escape(caption)}</caption>'
-            f'<tbody>{"".join(rows)}</tbody></table>')
+    return (f'<div class="scroll"><table class="card" style="--side:{side}"><caption>{escape(caption)}</caption>'
+            f'<tbody>{"".join(rows)}</tbody></table></div>')
 
 
 def _chunks(items: list[int], size: int) -> Iterator[list[int]]:

@@ -12,6 +12,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "score": ("Index", "Score"),
     "verdict": ("Urteil", "Verdict"),
     "hits": ("Treffer", "Hits"),
+    "n_words": ("Wörter", "words"),
+    "n_hits": ("Treffer", "hits"),
     "total": ("Gesamt", "Total"),
     "max": ("max.", "max"),
     "index": ("Bullshit-Index", "Bullshit-Index"),

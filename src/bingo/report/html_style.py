@@ -45,7 +45,8 @@ td.bar{width:12rem}
 .bar span{display:block;height:.9rem;margin-top:.3rem;background:var(--accent);border-radius:.2rem;min-width:2px}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .reading{display:grid;grid-template-columns:minmax(0,3fr) minmax(15rem,2fr);gap:0 2rem}
-@media (max-width:52rem){.reading{grid-template-columns:1fr}}
+@media (max-width:52rem){.reading{grid-template-columns:minmax(0,1fr)}}
+.scroll{overflow-x:auto}
 .passage{margin:0 0 1rem;padding:.6rem .9rem;background:var(--wash);border-left:3px solid var(--line);
 overflow-wrap:anywhere}
 .passage .ln{display:block;font-size:.8rem;color:var(--muted)}
@@ -91,9 +92,11 @@ header.report,main,footer{max-width:none;padding:0}
 section.file,section.overview,section.game{border:0;padding:0;margin:0 0 1rem;break-inside:auto}
 section.file+section.file{break-before:page}
 .reading{grid-template-columns:1fr}
-table.card,.top{break-inside:avoid}
+table.card,.top,.passage,ol.notes li{break-inside:avoid}
+ol.notes{columns:2;column-gap:2rem}
 mark.hit,table.card td,.bar span,.verdict .icon,.tag{print-color-adjust:exact;-webkit-print-color-adjust:exact}
-table.overview th button::after,.back{display:none}
+table.overview th button::after,table.overview caption,.back{display:none}
+h2,h3{break-after:avoid}
 a{color:inherit;text-decoration:none}
 }
 """
