@@ -239,3 +239,17 @@ def test_check_format_html_in_a_browser(tmp_path: Path, lang: str) -> None:
     expected = next(c for c in data["cards"] if c["card"] == winner)["marked"]
     assert sorted(ticked) == sorted(expected)
     assert one(section, "table", "card").find_all("td", "line")  # the completed line is drawn
+
+
+def test_check_format_html_for_a_claimed_card_without_bingo(tmp_path: Path) -> None:
+    # meeting-de.srt completes card 3 only (test_transcripts.py); card 1 is claimed and has none
+    game = deal(tmp_path, "de")
+    lost = CliRunner().invoke(app, ["check", str(game), str(TRANSCRIPTS / "meeting-de.srt"), "--card", "1",
+                                    "--format", "html"])
+    assert lost.exit_code == 1
+    document = parse(lost.stdout).document
+    assert "Karte 1 hat kein BINGO." in one(document, "p", "lead").text_content()
+    (section, heard) = document.find_all("section", "game")
+    assert one(section, "h2").text_content() == "Karte 1" and not section.find_all("p", "bingo")
+    assert not one(section, "table", "card").find_all("td", "line")
+    assert "Synergien" in heard.text_content()

@@ -116,7 +116,7 @@ def overview(run: RunResult, lang: str) -> str:
             continue
         verdict = result.verdict
         tag = "" if verdict is None else f'<span class="tag v-{escape(verdict.id)}">{escape(verdict.label)}</span>'
-        rows.append(f'<tr>{link}<td>{escape(result.lang or "")}</td>'
+        rows.append(f'<tr>{link}<td>{escape(LANG_NAMES.get(result.lang or "", result.lang or ""))}</td>'
                     f'<td class="num" data-value="{result.words}">{number(result.words, lang)}</td>'
                     f'<td class="num" data-value="{result.score}">{result.score}</td><td>{tag}</td>'
                     f'<td class="num" data-value="{len(result.hits)}">{number(len(result.hits), lang)}</td></tr>')
