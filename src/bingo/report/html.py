@@ -86,7 +86,8 @@ def file_section(result: FileResult, ident: str, options: Options) -> str:
         numbers = note_numbers(result)
         text, hidden = passages(result, ident, numbers) if options.passages else ("", len(result.hits))
         more = f'<p class="more">{escape(words["more"].format(n=number(hidden, lang)))}</p>' if hidden else ""
-        parts.append(f'<div class="reading"><div><h3>{escape(words["text"])}</h3>{text}{more}{card}</div>'
+        parts.append(f'<div class="reading"><div><h3>{escape(words["text"])}</h3>'
+                     f'<p class="hint">{escape(words["hint"])}</p>{text}{more}{card}</div>'
                      f'<aside aria-labelledby="{ident}-notes"><h3 id="{ident}-notes">{escape(words["notes"])}</h3>'
                      f"{notes(result, ident, numbers, marked=bool(text))}</aside></div>")
     return f"{opening}>{''.join(parts)}</section>"

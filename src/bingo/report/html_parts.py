@@ -15,6 +15,7 @@ from bingo import grid
 from bingo.entry import CATEGORIES
 from bingo.models import ARROW, EntryInfo, FileResult, Passage
 from bingo.report.html_strings import UI, VERDICT_ICONS
+from bingo.scoring import BANDS, verdict
 
 # the gauge: a half circle of radius 50 around (60, 60); pathLength=100 lets the score be the dash length
 ARC = "M10 60 A50 50 0 0 1 110 60"
@@ -50,7 +51,17 @@ def gauge(result: FileResult, ident: str) -> str:
     badge = "" if verdict is None else (
         f'<p class="verdict"><span class="icon" aria-hidden="true">{VERDICT_ICONS.get(verdict.id, "·")}</span>'
         f'<span class="sr">{escape(words["verdict"])}: </span>{escape(verdict.label)}</p>')
-    return f'<div class="score">{svg}<div><p class="meta">{escape(words["index"])}</p>{badge}</div></div>'
+    return (f'<div class="score">{svg}<div><p class="meta">{escape(words["index"])}</p>{badge}'
+            f'<p class="scale">{escape(scale(result.lang))}</p></div></div>')
+
+
+def scale(lang: str | None) -> str:
+    """The score bands in words, for a reader who has never seen the index: '0–19 Klartext · 20–49 …'."""
+    bands, low = [], 0
+    for _, upper, _labels in BANDS:
+        bands.append(f"{low}–{upper} {verdict(upper, lang).label}")
+        low = upper + 1
+    return " · ".join(bands)
 
 
 def category_bars(result: FileResult) -> str:

@@ -23,6 +23,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "share": ("Anteil", "Share"),
     "weight": ("Gewicht", "Weight"),
     "text": ("Der Text, Treffer markiert", "The text, hits marked"),
+    "hint": ("Gelb markiert sind Phrasen; die kleine Zahl führt zur Anmerkung mit einer klareren Alternative.",
+             "Stock phrases are marked yellow; the small number leads to a note with a plainer alternative."),
     "notes": ("Anmerkungen", "Notes"),
     "note": ("Anmerkung", "Note"),
     "instead": ("Besser:", "Instead:"),

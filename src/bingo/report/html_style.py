@@ -36,6 +36,9 @@ border-radius:.75rem;padding:1.25rem 1.5rem;margin:1rem 0 1.5rem}
 .verdict .icon{display:inline-block;width:1.5em;height:1.5em;line-height:1.5em;text-align:center;
 border-radius:50%;background:var(--tone);color:#fff;margin-right:.4em}
 .ai{color:var(--muted);margin:.25rem 0 0;font-size:.9rem}
+.scale,.hint{color:var(--muted);font-size:.85rem;margin:.3rem 0 0}
+.scale{max-width:15rem}
+.hint{margin:-.25rem 0 .75rem}
 table{border-collapse:collapse}
 th,td{text-align:left;vertical-align:top}
 table.cats{min-width:min(100%,26rem)}
