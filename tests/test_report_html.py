@@ -68,7 +68,7 @@ def written(tmp_path: Path, markup: str, name: str = "report.html") -> Path:
 
 
 def one(root: Element, tag: str, cls: str | None = None) -> Element:
-    (found,) = root.find_all(tag, cls)
+    (found,) = root.find_all(tag, cls)  # exactly one
     return found
 
 
@@ -138,8 +138,7 @@ def test_the_overview_sorts_in_a_browser(scanner: Any, tmp_path: Path) -> None:
     files = (scanner.scan_text(DE, lang="de", path="b.txt"), scanner.scan_text(plain, lang="de", path="a.txt"),
              scanner.scan_text(EN, lang="en", path="c.txt"),
              FileResult(path="broken.txt", lang=None, words=0, score=0, verdict=None, error="not valid UTF-8"))
-    run = RunResult(files)
-    page = written(tmp_path, to_html(run))
+    page = written(tmp_path, to_html(RunResult(files)))
     click = """
       var buttons = document.querySelectorAll("table.overview thead button");
       var names = function () { return Array.prototype.map.call(
@@ -149,8 +148,7 @@ def test_the_overview_sorts_in_a_browser(scanner: Any, tmp_path: Path) -> None:
       buttons[0].click(); document.body.setAttribute("data-file-up", names());
       document.body.setAttribute("data-resources", performance.getEntriesByType("resource").length);
     """
-    dom = browser_dom(page, click)
-    body, table = one(dom, "body"), one(dom, "table", "overview")
+    body, table = one(dom := browser_dom(page, click), "body"), one(dom, "table", "overview")
     assert table.attrs["data-sortable"] == "ready"  # the page's script ran to its end
     assert [th.attrs.get("aria-sort") for th in table.find_all("th") if th.attrs.get("scope") == "col"] == [
         "ascending", None, None, None, None, None]
@@ -196,9 +194,7 @@ def test_hits_beyond_the_kept_passages_are_counted(mini_scanner: Any, tmp_path: 
 
 
 def test_scan_format_html_writes_the_page(tmp_path: Path) -> None:
-    source = tmp_path / "brief.txt"
-    source.write_text(DE, encoding="utf-8")
-    target = tmp_path / "report.html"
+    source, target = written(tmp_path, DE, "brief.txt"), tmp_path / "report.html"
     result = CliRunner().invoke(app, ["scan", str(source), "--format", "html", "-o", str(target), "--max-score", "50"])
     assert result.exit_code == 1  # the gate still decides the exit code
     document = parse(target.read_text(encoding="utf-8")).document
@@ -221,12 +217,10 @@ GAMES = {"de": ("zoom-de.vtt", "Gewinner: Karte 4", "Mindset", "00:00:04.200", "
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_check_format_html_in_a_browser(tmp_path: Path, lang: str) -> None:
     transcript, outcome, term, time, speaker = GAMES[lang]
-    game = deal(tmp_path, lang)
-    runner = CliRunner()
-    checked = runner.invoke(app, ["check", str(game), str(TRANSCRIPTS / transcript), "--format", "html"])
+    args, runner = ["check", str(deal(tmp_path, lang)), str(TRANSCRIPTS / transcript), "--format"], CliRunner()
+    checked = runner.invoke(app, [*args, "html"])
     assert checked.exit_code == 0, checked.output
-    as_json = runner.invoke(app, ["check", str(game), str(TRANSCRIPTS / transcript), "--format", "json"])
-    data = json.loads(as_json.stdout)
+    data = json.loads(runner.invoke(app, [*args, "json"]).stdout)
     dom = browser_dom(written(tmp_path, checked.stdout, "check.html"))
     assert one(dom, "html").attrs["lang"] == lang
     assert outcome in one(dom, "p", "lead").text_content()
