@@ -8,7 +8,6 @@ skip, and fail under BINGO_REQUIRE_SHARED=1 (CI, whose .ci/run installs it).
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -171,16 +170,6 @@ def test_without_javascript_the_overview_is_a_plain_table(scanner: Any) -> None:
     assert [th.text_content() for th in heads] == ["File", "Language", "Words", "Score", "Verdict", "Hits"]
     assert not table.find_all("button")  # the script adds the sort buttons; without it nothing pretends to sort
     assert [row.find_all("th")[0].attrs["scope"] for row in table.find_all("tbody")[0].children] == ["row", "row"]
-
-
-def test_one_self_contained_deterministic_file(scanner: Any) -> None:
-    result = scanner.scan_text(EN, lang="en", path="c.txt")
-    markup = to_html(result)
-    assert markup == to_html(result)
-    links = re.findall(r"""(?:src|href|action)\s*=\s*["']?([^"'\s>]*)""", markup, flags=re.IGNORECASE)
-    assert links and all(link.startswith("#") for link in links)
-    assert not re.search(r"<link|@import|url\(|https?:", markup, flags=re.IGNORECASE)
-    assert "@media print" in markup and '<meta charset="utf-8">' in markup
 
 
 def test_hits_beyond_the_kept_passages_are_counted(mini_scanner: Any, tmp_path: Path) -> None:
