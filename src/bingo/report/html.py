@@ -14,7 +14,17 @@ from typing import TextIO
 from bingo.models import FileResult, RunResult
 from bingo.paths import display
 from bingo.report import Options
-from bingo.report.html_parts import card_table, category_bars, gauge, note_numbers, notes, number, passages, ui
+from bingo.report.html_parts import (
+    card_table,
+    category_bars,
+    counted,
+    gauge,
+    note_numbers,
+    notes,
+    number,
+    passages,
+    ui,
+)
 from bingo.report.html_style import CSS, SCRIPT
 from bingo.report.human import LANG_NAMES, ai_tell_line
 from bingo.version import __version__
@@ -51,9 +61,7 @@ def document(run: RunResult, options: Options) -> str:
     lang = run_lang(run)
     words = ui(lang)
     summary = run.summary()
-    files = words["one_file"] if summary["files"] == 1 else words["files"].format(n=number(summary["files"], lang))
-    lead = words["summary"].format(files=files, words=number(summary["words"], lang),
-                                   hits=number(summary["hits"], lang))
+    lead = " · ".join(counted(summary[key], f"n_{key}", lang) for key in ("files", "words", "hits"))
     several = len(run.files) > 1
     title = words["title"] if several or not run.files else f'{words["title"]}: {display(run.files[0].path)}'
     sections = [overview(run, lang)] if several else []
@@ -74,8 +82,8 @@ def file_section(result: FileResult, ident: str, options: Options) -> str:
         return (f'{opening}>{heading}<p class="error"><strong>{escape(words["error"])}:</strong> '
                 f"{escape(result.error)}</p></section>")
     tone = f" v-{escape(result.verdict.id)}" if result.verdict else ""
-    meta = (f'{escape(LANG_NAMES.get(lang, lang))} · {number(result.words, lang)} {escape(words["n_words"])} · '
-            f'{number(len(result.hits), lang)} {escape(words["n_hits"])}')
+    meta = escape(" · ".join((LANG_NAMES.get(lang, lang), counted(result.words, "n_words", lang),
+                              counted(len(result.hits), "n_hits", lang))))
     parts = [heading, f'<p class="meta">{meta}</p>',
              f'<div class="top{tone}">{gauge(result, ident)}<div>{category_bars(result)}'
              f'<p class="ai">{escape(ai_tell_line(result))}</p></div></div>']

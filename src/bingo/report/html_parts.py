@@ -32,6 +32,12 @@ def number(value: float, lang: str | None, decimals: int = 0) -> str:
     return text.translate(str.maketrans(",.", ".,")) if lang == "de" else text
 
 
+def counted(n: int, key: str, lang: str | None) -> str:
+    """'1 Treffer', '12 hits': a count with its noun (`key`: n_files, n_words, n_hits)."""
+    words = ui(lang)
+    return words[f"{key}_one"] if n == 1 else words[key].format(n=number(n, lang))
+
+
 def category_label(category: str, lang: str | None) -> str:
     """A category's name in the text's language."""
     return CATEGORIES.get(category, {}).get(lang or "en", category)
@@ -41,10 +47,12 @@ def gauge(result: FileResult, ident: str) -> str:
     """The score as a half-circle gauge with the number as text, its verdict beside it."""
     words = ui(result.lang)
     label = f"{words['index']} {result.score} {words['of']}"
+    # no fill at 0: a zero-length dash would still draw its round cap, a dot
+    fill = (f'<path class="fill" d="{ARC}" pathLength="100" stroke-dasharray="{result.score} 100"></path>'
+            if result.score else "")
     svg = (f'<svg class="gauge" viewBox="0 0 120 72" role="img" aria-labelledby="{ident}-g">'
            f'<title id="{ident}-g">{escape(label)}</title>'
-           f'<path class="track" d="{ARC}" pathLength="100"></path>'
-           f'<path class="fill" d="{ARC}" pathLength="100" stroke-dasharray="{result.score} 100"></path>'
+           f'<path class="track" d="{ARC}" pathLength="100"></path>{fill}'
            f'<text class="num" x="60" y="56">{result.score}</text>'
            f'<text class="of" x="60" y="70">{escape(words["of"])}</text></svg>')
     verdict = result.verdict
