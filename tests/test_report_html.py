@@ -8,6 +8,7 @@ skip, and fail under BINGO_REQUIRE_SHARED=1 (CI, whose .ci/run installs it).
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -173,13 +174,17 @@ def test_without_javascript_the_overview_is_a_plain_table(scanner: Any) -> None:
 
 
 def test_hits_beyond_the_kept_passages_are_counted(mini_scanner: Any, tmp_path: Path) -> None:
-    text = "".join(f"Absatz {n}: Wir heben Synergien.\n\n" for n in range(1, 26))
+    text = "".join(f"Absatz {n}: Wir heben Synergien.\n\n" for n in range(1, 26)) + "Am Ende ein Touchpoint.\n"
     result = mini_scanner.scan_text(text, lang="de", path="lang.txt")
-    assert len(result.hits) == 25 and len(result.passages) == 20
-    document = parse(to_html(result)).document
+    assert len(result.hits) == 26 and len(result.passages) == 20
+    markup = to_html(result)
+    document = parse(markup).document
     assert len(document.find_all("mark", "hit")) == 20
     more = one(document, "p", "more").text_content()
-    assert more == "5 weitere Treffer stehen in Absätzen, die dieser Bericht nicht zeigt."
+    assert more == "6 weitere Treffer stehen in Absätzen, die dieser Bericht nicht zeigt."
+    assert "Touchpoint" in one(document, "ol", "notes").text_content()  # explained, though not shown
+    targets = set(re.findall(r'href="#([^"]+)"', markup))
+    assert targets and targets <= set(re.findall(r' id="([^"]+)"', markup))  # no link leads nowhere
 
 
 def test_scan_format_html_writes_the_page(tmp_path: Path) -> None:

@@ -92,12 +92,12 @@ def file_section(result: FileResult, ident: str, options: Options) -> str:
         parts += [f'<p>{escape(words["none"])}</p>', card]
     else:  # the card below the text, beside the (long) notes
         numbers = note_numbers(result)
-        text, hidden = passages(result, ident, numbers) if options.passages else ("", len(result.hits))
+        text, hidden, marked = passages(result, ident, numbers) if options.passages else ("", len(result.hits), set())
         more = f'<p class="more">{escape(words["more"].format(n=number(hidden, lang)))}</p>' if hidden else ""
         parts.append(f'<div class="reading"><div><h3>{escape(words["text"])}</h3>'
                      f'<p class="hint">{escape(words["hint"])}</p>{text}{more}{card}</div>'
                      f'<aside aria-labelledby="{ident}-notes"><h3 id="{ident}-notes">{escape(words["notes"])}</h3>'
-                     f"{notes(result, ident, numbers, marked=bool(text))}</aside></div>")
+                     f"{notes(result, ident, numbers, marked)}</aside></div>")
     return f"{opening}>{''.join(parts)}</section>"
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from html import escape
 
 from bingo import grid
@@ -105,8 +105,8 @@ def advice(info: EntryInfo | None, lang: str | None) -> str:
     return f"{category_label(info.category, lang)}: {info.advice}"
 
 
-def passages(result: FileResult, ident: str, numbers: dict[str, int]) -> tuple[str, int]:
-    """The paragraphs with hits, every hit in them a `<mark>`; and how many hits they do not show."""
+def passages(result: FileResult, ident: str, numbers: dict[str, int]) -> tuple[str, int, set[int]]:
+    """The paragraphs with hits, every hit in them a `<mark>`; how many hits they do not show; the notes marked."""
     words, lang = ui(result.lang), result.lang
     entries = result.hits.entry_table
     first_mark: set[int] = set()
@@ -128,7 +128,7 @@ def passages(result: FileResult, ident: str, numbers: dict[str, int]) -> tuple[s
         label = f'<span class="ln">{words["line"]} {passage.line}</span>'
         blocks.append(f'<p class="passage">{label}{marked_text(passage, hits, opening, closing)}</p>')
         shown += len(hits)
-    return "".join(blocks), len(result.hits) - shown
+    return "".join(blocks), len(result.hits) - shown, first_mark
 
 
 def marked_text(passage: Passage, hits: list[tuple[int, int, int]], opening: Callable[[int], str],
@@ -189,7 +189,7 @@ def _rows_by_passage(result: FileResult) -> list[list[tuple[int, int, int]]]:
     return found
 
 
-def notes(result: FileResult, ident: str, numbers: dict[str, int], marked: bool) -> str:
+def notes(result: FileResult, ident: str, numbers: dict[str, int], marked: Collection[int]) -> str:
     """One note per entry hit, in the order of the marks: term, category, count, message and alternative."""
     words, lang = ui(result.lang), result.lang
     counts = Counter(kind.id for kind in result.hits.entries())
@@ -198,7 +198,7 @@ def notes(result: FileResult, ident: str, numbers: dict[str, int], marked: bool)
         info = result.entry(entry_id)
         if info is None:
             continue
-        back = f'<a class="back" href="#{ident}-m{n}" aria-label="{words["back"]}">↩</a>' if marked else ""
+        back = f'<a class="back" href="#{ident}-m{n}" aria-label="{words["back"]}">↩</a>' if n in marked else ""
         alternative = (f'<span class="alt"><span aria-hidden="true">{ARROW}</span> {words["instead"]} '
                        f"{escape(info.alternative)}</span>") if info.alternative else ""
         items.append(f'<li id="{ident}-n{n}"><span class="term">{escape(info.term)}</span> '
