@@ -61,6 +61,15 @@ def test_explicit_config_file(repo: Path) -> None:
     assert settings.lexicons == (str(repo / "terms" / "extra.yaml"),)  # relative to the config file
 
 
+@pytest.mark.parametrize(("content", "expected"), [
+    ("fail_on: 'idiom, phrase'\n", ("idiom", "phrase")),
+    ("fail_on: [idiom, 'warning,hype']\n", ("idiom", "warning", "hype"))])
+def test_fail_on_accepts_comma_lists_in_the_file(repo: Path, content: str, expected: tuple[str, ...]) -> None:
+    (repo / ".bingo.yaml").write_text(content, encoding="utf-8")
+    settings, _ = resolve(None, {}, start=repo)
+    assert settings.fail_on == expected
+
+
 @pytest.mark.parametrize(
     ("content", "line", "fragment"),
     [
@@ -68,6 +77,8 @@ def test_explicit_config_file(repo: Path) -> None:
         ("max_score: 200\n", 1, "'max_score' must be a whole number from 0 to 100, not 200"),
         ("lang: fr\n", 1, "'lang' must be one of auto, de, en"),
         ("fail_on: [nonsense]\n", 1, "'fail_on' must be categories"),
+        ("fail_on: [idiom, nonsense]\n", 1, "or levels (suggestion, warning, error), not 'nonsense'"),
+        ("fail_on: 'idiom,nonsens'\n", 1, "or levels (suggestion, warning, error), not 'nonsens'"),
         ("weights: {synergy: 9}\n", 1, "'weights' must be a mapping"),
         ("max_score: [1\n", 2, "invalid YAML"),
     ],

@@ -50,7 +50,8 @@ def rendered(run: RunResult, name: str, **options: object) -> str:
 
 @pytest.mark.parametrize("name", sorted(SUFFIX))
 def test_golden(run: RunResult, name: str) -> None:
-    text = rendered(run, name)
+    # SARIF names the directory it ran in (%SRCROOT%): the golden file has a stand-in for this checkout's
+    text = rendered(run, name).replace(Path.cwd().as_uri() + "/", "file:///SRCROOT/")
     path = GOLDEN / f"golden.{SUFFIX[name]}"
     if os.environ.get("BINGO_UPDATE_GOLDEN"):
         path.write_text(text, encoding="utf-8")
@@ -91,7 +92,8 @@ def test_sarif_is_valid_against_the_official_schema(run: RunResult) -> None:
     (sarif_run,) = document["runs"]
     rules = sarif_run["tool"]["driver"]["rules"]
     assert [r["id"] for r in rules] == sorted(r["id"] for r in rules)
-    assert len(sarif_run["results"]) == 6
+    assert len([r for r in sarif_run["results"] if "suppressions" not in r]) == 6
+    assert len([r for r in sarif_run["results"] if "suppressions" in r]) == 2  # the Haltung line, the ignored line
     for result in sarif_run["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
         region = result["locations"][0]["physicalLocation"]["region"]

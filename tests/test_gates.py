@@ -37,13 +37,25 @@ RUN = RunResult((file("a.md", 30, [hit("touchpoint"), hit("cx", "acronym")]),
         (Gates(fail_on=("idiom",)), ["b.md"]),
         (Gates(fail_on=("acronym",)), ["a.md"]),
         (Gates(fail_on=("error",)), ["b.md"]),
-        (Gates(fail_on=("suggestion",)), []),
+        (Gates(fail_on=("suggestion",)), ["a.md", "b.md"]),  # a level is a threshold: this level or above
+        (Gates(fail_on=("warning",)), ["a.md", "b.md"]),
+        (Gates(fail_on=("idiom", "acronym")), ["a.md", "b.md"]),
+        (Gates(fail_on=("hashtag",)), []),
     ],
 )
 def test_gates(gates: Gates, failing: list[str]) -> None:
     failures = gates.failures(RUN)
     assert sorted({f.split(":")[0] for f in failures}) == failing
     assert exit_code(RUN, failures) == (1 if failing else 0)
+
+
+@pytest.mark.parametrize(("level", "fails_on"), [
+    ("suggestion", {"suggestion", "warning", "error"}), ("warning", {"warning", "error"}), ("error", {"error"})])
+def test_fail_on_a_level_fails_on_it_and_every_more_severe_level(level: str, fails_on: set[str]) -> None:
+    files = [file(f"{name}.md", 10, [hit("x", "phrase", name)]) for name in ("suggestion", "warning", "error")]
+    failures = Gates(fail_on=(level,)).failures(RunResult(tuple(files)))
+    assert {f.split(".md")[0] for f in failures} == fails_on
+    assert all(f.endswith(f"(--fail-on {level})") for f in failures)
 
 
 def test_unreadable_input_is_exit_2_even_when_gates_pass() -> None:

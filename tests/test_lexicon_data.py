@@ -124,3 +124,38 @@ def test_ids_name_their_terms() -> None:
         if words and not any(w[:4] in text for w in words for text in texts):
             drift.append((entry.id, entry.term))
     assert drift == []
+
+
+def expected_level(entry) -> str:
+    """The rule in the lexicon README ("Levels"): how a built-in entry's level follows from its weight and shape."""
+    phrase = len([w for w in re.split(r"[\s\-]+", entry.term) if w]) > 1 or bool(entry.slots) or entry.apart is not None
+    if entry.weight >= 4:
+        return "error"
+    if entry.weight >= 2.5 or (entry.category in {"idiom", "phrase", "ai-tell"} and entry.weight >= 1.5 and phrase):
+        return "warning"
+    return "suggestion"
+
+
+def test_levels_follow_the_documented_rule() -> None:
+    off = [(e.id, e.level, expected_level(e)) for e in LEXICON.entries.values() if e.level != expected_level(e)]
+    assert off == []
+
+
+def test_every_builtin_entry_states_its_level_and_all_three_are_used() -> None:
+    for path in builtin_files():
+        text = path.read_text(encoding="utf-8")
+        assert text.count("\n    level: ") == text.count("\n  - id: "), path.name
+    levels = Counter(e.level for e in LEXICON.entries.values())
+    # suggestions and warnings carry the lexicon; errors are the handful of worst offenders
+    assert levels["suggestion"] > 500 and levels["warning"] > 500 and 0 < levels["error"] <= 20, levels
+    assert {e.id for e in LEXICON.entries.values() if e.level == "error"} >= {"synergien-heben", "sau-durchs-dorf"}
+
+
+@pytest.mark.parametrize(("text", "lang", "levels"), [
+    ("Unsere KPI zeigen: Die Customer Journey zählt.", "de", {"suggestion"}),
+    ("Our KPI dashboard maps the customer journey.", "en", {"suggestion"}),
+    ("Wir müssen über den Tellerrand schauen und Synergien heben.", "de", {"warning", "error"}),
+    ("We think outside the box, and culture eats strategy for breakfast.", "en", {"warning", "error"}),
+])
+def test_levels_on_real_sentences(scanner, text: str, lang: str, levels: set[str]) -> None:
+    assert {h.level for h in scanner.scan_text(text, lang=lang).hits} == levels

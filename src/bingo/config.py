@@ -92,8 +92,20 @@ def _weights(value: Any) -> dict[str, float] | None:
 
 
 def _fail_on(value: Any) -> tuple[str, ...] | None:
-    items = _strings(value)
-    return items if items is not None and all(i in CATEGORIES or i in LEVELS for i in items) else None
+    items = _strings(value)  # each item may itself be a comma-separated list: `--fail-on idiom,phrase`
+    names = None if items is None else tuple(n for i in items for n in (p.strip() for p in i.split(",")) if n)
+    return names if names and all(n in CATEGORIES or n in LEVELS for n in names) else None
+
+
+def _offending(check: Callable[[Any], Any], value: Any) -> str:
+    """The part of a rejected value to name in the message: a list's bad items, quoted, else the value."""
+    if isinstance(value, str) and check is _fail_on:  # one string may hold a comma-separated list
+        value = [value]
+    if isinstance(value, list | tuple) and value and all(isinstance(v, str) for v in value):
+        parts = [p.strip() for v in value for p in v.split(",") if p.strip()] if check is _fail_on else value
+        bad = [p for p in parts if check([p]) is None]
+        return ", ".join(shown(p) for p in bad or value)
+    return shown(value)
 
 
 CHECKS: dict[str, tuple[Callable[[Any], Any], str]] = {
@@ -131,7 +143,7 @@ def validate(raw: Mapping[str, Any], path: str, lines: Mapping[str, int]) -> dic
         check, expected = CHECKS[name]
         checked = check(value)
         if checked is None:
-            problems.append(located(path, where, f"'{key}' must be {expected}, not {shown(value)}"))
+            problems.append(located(path, where, f"'{key}' must be {expected}, not {_offending(check, value)}"))
             continue
         values[name] = checked
     if problems:
@@ -155,7 +167,7 @@ def validate_options(values: Mapping[str, Any]) -> dict[str, Any]:
         checked = check(list(value) if isinstance(value, tuple) else value)
         if checked is None:
             option = OPTION_NAMES.get(key, key.replace("_", "-"))
-            raise BingoError(f"--{option} must be {expected}, not {shown(value)}")
+            raise BingoError(f"--{option} must be {expected}, not {_offending(check, value)}")
         out[key] = checked
     return out
 

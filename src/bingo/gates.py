@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bingo.entry import LEVELS
 from bingo.errors import BingoError
 from bingo.models import JSON_VERSION, FileResult, RunResult
 from bingo.paths import display
@@ -117,9 +118,13 @@ class Gates:
         if self.fail_on_bingo and result.bingo:
             out.append("BINGO on the house card (--fail-on-bingo)")
         for name in self.fail_on:
-            count = sum(1 for kind in result.hits.entries() if name in (kind.category, kind.level))
+            if name in LEVELS:  # a level is a threshold, as in Vale and ESLint: warning fails on errors too
+                count = sum(1 for kind in result.hits.entries() if _rank(kind.level) >= LEVELS.index(name))
+                what = name if name == LEVELS[-1] else f"level {name} or above"
+            else:
+                count, what = sum(1 for kind in result.hits.entries() if kind.category == name), name
             if count:
-                out.append(f"{count} hit(s) of {name} (--fail-on {name})")
+                out.append(f"{count} hit(s) of {what} (--fail-on {name})")
         return out
 
     def failures(self, run: RunResult) -> list[str]:
@@ -137,6 +142,11 @@ class Gates:
                     reasons = [*regressed, *reasons]
             out.extend(f"{display(result.path)}: {reason}" for reason in reasons)
         return out
+
+
+def _rank(level: str) -> int:
+    """How severe a level is (0 suggestion … 2 error); an unknown level counts as warning, the default."""
+    return LEVELS.index(level) if level in LEVELS else LEVELS.index("warning")
 
 
 def exit_code(run: RunResult, failures: list[str]) -> int:

@@ -85,10 +85,17 @@ class FileResult:
     passages: tuple[Passage, ...] = ()
     entries: tuple[EntryInfo, ...] = ()
     error: str | None = None
-    suppressed: int = 0
+    suppressions: Hits = field(default_factory=Hits)
+    """The hits an inline directive suppressed (not scored; SARIF lists them as suppressed results)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "hits", as_hits(self.hits))
+        object.__setattr__(self, "suppressions", as_hits(self.suppressions))
+
+    @property
+    def suppressed(self) -> int:
+        """Number of hits an inline directive suppressed."""
+        return len(self.suppressions)
 
     def entry(self, ident: str) -> EntryInfo | None:
         """The report view of an entry hit in this file."""

@@ -32,7 +32,7 @@ class Partial:
     """What a run of paragraphs contributed to a file's result; partials add up in text order."""
 
     words: int = 0
-    suppressed: int = 0
+    muted: list[HitRow] = field(default_factory=list)  # hits a directive suppressed (SARIF lists them)
     rows: list[HitRow] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)
 
@@ -40,10 +40,14 @@ class Partial:
         """This partial with offsets and line numbers moved by a preceding piece of the file."""
         if not (chars or lines):
             return self
-        rows = [(i, text, line + lines, column, end_line + lines, end_column, start + chars, end + chars)
-                for i, text, line, column, end_line, end_column, start, end in self.rows]
         passages = [replace(p, start=p.start + chars, line=p.line + lines) for p in self.passages]
-        return Partial(self.words, self.suppressed, rows, passages)
+        return Partial(self.words, _shift(self.muted, chars, lines), _shift(self.rows, chars, lines), passages)
+
+
+def _shift(rows: list[HitRow], chars: int, lines: int) -> list[HitRow]:
+    """Hit rows with offsets and line numbers moved by a preceding piece of the file."""
+    return [(i, text, line + lines, column, end_line + lines, end_column, start + chars, end + chars)
+            for i, text, line, column, end_line, end_column, start, end in rows]
 
 
 def match_paragraphs(matcher: LangMatcher, batch: Sequence[Paragraph]) -> Partial:
@@ -57,8 +61,9 @@ def match_paragraphs(matcher: LangMatcher, batch: Sequence[Paragraph]) -> Partia
         starts = line_starts(para.text)
         found = [_row(para, m, starts) for m in matches]
         if para.suppressed:
-            kept = [r for r in found if not covers(para.suppressed.get(r[2]), r[0])]
-            partial.suppressed += len(found) - len(kept)
+            kept: list[HitRow] = []
+            for row in found:
+                (partial.muted if covers(para.suppressed.get(row[2]), row[0]) else kept).append(row)
             found = kept
         if found:
             partial.rows.extend(found)
@@ -87,14 +92,15 @@ class Tally:
 
     entry_of: Callable[[str], HitEntry]
     words: int = 0
-    suppressed: int = 0
     hits: HitsBuilder = field(default_factory=HitsBuilder)
+    muted: HitsBuilder = field(default_factory=HitsBuilder)  # the suppressed hits
     passages: list[Passage] = field(default_factory=list)
 
     def add(self, partial: Partial) -> None:
         """Add the next partial of the file."""
         self.words += partial.words
-        self.suppressed += partial.suppressed
         self.hits.extend(partial.rows, self.entry_of)
+        if partial.muted:
+            self.muted.extend(partial.muted, self.entry_of)
         if len(self.passages) < MAX_PASSAGES:
             self.passages.extend(partial.passages[:MAX_PASSAGES - len(self.passages)])

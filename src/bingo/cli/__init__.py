@@ -40,7 +40,7 @@ class _UsageProblem(Protocol):
 
 
 app = typer.Typer(
-    name="bingo", add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+    name="bingo", add_completion=True, no_args_is_help=True, pretty_exceptions_enable=False,
     rich_markup_mode="rich", context_settings={"help_option_names": ["-h", "--help"]},
     help="Find CX and corporate jargon in German and English text and make it visible.\n\n"
          "Example: [bold]echo 'Wir heben Synergien entlang der Customer Journey' | bingo scan[/bold]",

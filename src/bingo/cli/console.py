@@ -74,11 +74,39 @@ def guarded(command: Callable[..., int]) -> Callable[..., int]:
     return wrapper
 
 
+DEFAULT_WIDTH = 100
+"""The human report's width when stdout is no terminal and COLUMNS is not set (output stays reproducible)."""
+WIDTH_RANGE = (40, 400)
+
+
 def color_wanted(stream: TextIO | None) -> bool:
-    """Colours only on a terminal and never when NO_COLOR is set."""
+    """Colours on a terminal unless NO_COLOR is set; FORCE_COLOR forces them anywhere (force-color.org).
+
+    Both variables count when set and not empty, whatever their value; FORCE_COLOR wins over
+    NO_COLOR, as in force-color.org's reference implementation (NO_COLOR first, FORCE_COLOR after).
+    """
+    if os.environ.get("FORCE_COLOR"):
+        return True
     if os.environ.get("NO_COLOR"):
         return False
+    return is_terminal(stream)
+
+
+def is_terminal(stream: TextIO | None) -> bool:
+    """True when `stream` is a terminal."""
     return bool(stream is not None and hasattr(stream, "isatty") and stream.isatty())
+
+
+def report_width(stream: TextIO | None) -> int:
+    """The human report's width: COLUMNS if set, else the terminal's width, else DEFAULT_WIDTH (within WIDTH_RANGE)."""
+    width = DEFAULT_WIDTH
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        width = int(columns)
+    elif stream is not None and is_terminal(stream):
+        with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
+            width = os.get_terminal_size(stream.fileno()).columns or DEFAULT_WIDTH
+    return min(max(width, WIDTH_RANGE[0]), WIDTH_RANGE[1])
 
 
 def stdin_bytes() -> BinaryIO | None:
@@ -87,7 +115,7 @@ def stdin_bytes() -> BinaryIO | None:
 
 
 def pick_format(name: str, stdout_is_tty: bool) -> str:
-    """Resolve `auto`: github under GitHub Actions, plain when piped, rich on a terminal."""
+    """Resolve `auto`: github under GitHub Actions, plain when piped, rich on a terminal (or with FORCE_COLOR)."""
     if name != "auto":
         return name
     if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in FORMATTERS:

@@ -11,7 +11,16 @@ from typing import Annotated, Literal
 import typer
 
 from bingo import config as config_module
-from bingo.cli.console import color_wanted, err, guarded, pick_format, progress_bar, stdin_bytes
+from bingo.cli.console import (
+    DEFAULT_WIDTH,
+    color_wanted,
+    err,
+    guarded,
+    pick_format,
+    progress_bar,
+    report_width,
+    stdin_bytes,
+)
 from bingo.cli.options import ConfigOption, LexiconOption, ReportFormat
 from bingo.config import Settings
 from bingo.errors import BingoError
@@ -31,7 +40,9 @@ class ScanRun:
     """The options that shape this run only: they are not settings, so no config file sets them."""
 
     output: Path | None = None
-    width: int = 100
+    width: int | None = None  # None: the terminal's (see console.report_width)
+    quiet: bool = False
+    card: bool = True
     model: str | None = None
     no_cache: bool = False
     baseline: Path | None = None
@@ -60,7 +71,8 @@ def scan(
         "--fail-on-bingo/--no-fail-on-bingo", help="Exit 1 when a file completes a line on the house card.",
         show_default=False)] = None,
     fail_on: Annotated[list[str] | None, typer.Option(
-        "--fail-on", help="Exit 1 on any hit of this category or level (repeatable), e.g. idiom, error.")] = None,
+        "--fail-on", help=("Exit 1 on any hit of this category, or of this level or above (repeatable or "
+                           "comma-separated), e.g. idiom,phrase or warning."))] = None,
     baseline: Annotated[Path | None, typer.Option(
         "--baseline", help="A JSON report of an earlier run: fail only where a score rose or hits are new.")] = None,
     lexicon: LexiconOption = None,
@@ -78,7 +90,10 @@ def scan(
         "--model", help="Use an installed trained spaCy pipeline (e.g. de_core_news_sm).")] = None,
     no_cache: Annotated[bool, typer.Option(
         "--no-cache", help="Do not read or write the compiled-lexicon cache.")] = False,
-    width: Annotated[int, typer.Option("--width", min=40, max=400, help="Width of the human report.")] = 100,
+    width: Annotated[int | None, typer.Option("--width", min=40, max=400, help=(
+        "Width of the human report (default: the terminal's, else COLUMNS, else 100)."), show_default=False)] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Human report: one summary line only.")] = False,
+    no_card: Annotated[bool, typer.Option("--no-card", help="Human report without the bingo card.")] = False,
 ) -> int:
     """Scan text for jargon and report a Bullshit-Index per file.
 
@@ -90,7 +105,8 @@ def scan(
              "fail_on": _tuple(fail_on), "include": _tuple(include), "exclude": _tuple(exclude),
              "skip_quotes": skip_quotes, "lexicons": _tuple(str(p) for p in lexicon or ()), "jobs": jobs}
     settings, config_file = config_module.resolve(config, config_module.validate_options(given))
-    job = ScanRun(output=output, width=width, model=model, no_cache=no_cache, baseline=baseline, config=config_file)
+    job = ScanRun(output=output, width=width, model=model, no_cache=no_cache, baseline=baseline, config=config_file,
+                  quiet=quiet, card=not no_card)
     return run_scan(_inputs(paths), settings, job)
 
 
@@ -121,7 +137,8 @@ def write_report(run: RunResult, format_name: str, job: ScanRun) -> None:
     terminal = job.output is None and color_wanted(sys.stdout)
     name = pick_format(format_name, terminal)
     write = renderer(name)
-    options = Options(color=name == "rich" and terminal, width=job.width)
+    width = job.width or (report_width(sys.stdout) if job.output is None else DEFAULT_WIDTH)
+    options = Options(color=name == "rich" and terminal, width=width, card=job.card, quiet=job.quiet, warn=err)
     if job.output is None:
         write(run, sys.stdout, options)
         return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol, TextIO
 
@@ -32,6 +33,10 @@ class Options:
     width: int = 100
     passages: bool = True
     card: bool = True
+    quiet: bool = False
+    """Human report: one summary line for the whole run instead of the blocks."""
+    warn: Callable[[str], None] | None = None
+    """Where a renderer reports what it had to leave out (the CLI: a line on stderr)."""
 
 
 class Renderer(Protocol):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from typing import TextIO
 
 from rich import box
-from rich.console import Console, Group, JustifyMethod, RenderableType
+from rich.console import Console, ConsoleOptions, Group, JustifyMethod, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -31,6 +32,9 @@ def render(run: RunResult, out: TextIO, options: Options) -> None:
     console = Console(file=out, width=options.width, force_terminal=options.color, no_color=not options.color,
                       highlight=False, emoji=False, soft_wrap=False, legacy_windows=False)
     console.on_broken_pipe = broken_pipe  # type: ignore[method-assign]  # the CLI ends the run
+    if options.quiet:
+        console.print(summary_line(run))
+        return
     scanned = run.scanned
     for index, result in enumerate(scanned):
         if index:
@@ -38,7 +42,27 @@ def render(run: RunResult, out: TextIO, options: Options) -> None:
         console.print(file_block(result, options))
     if len(run.files) > 1:
         console.print()
-        console.print(summary_table(run))
+        console.print(summary_table(run, options.width))
+
+
+def summary_line(run: RunResult) -> Text:
+    """`--quiet`: the whole run in one line (one file: its score; several: the worst score and the totals)."""
+    summary = run.summary()
+    scanned = run.scanned
+    worst = max(scanned, key=lambda f: f.score, default=None)
+    verdict = f" ({worst.verdict.label})" if worst is not None and worst.verdict else ""
+    if len(run.files) == 1 and worst is not None:
+        head = f"{display(worst.path)}: score {worst.score}/100{verdict}"
+    else:
+        head = (f"{summary['files']} files: max score {summary['max_score']}/100{verdict}, "
+                f"mean {summary['mean_score']:g}")
+    parts = [head, f"{summary['hits']} hits", f"{summary['words']} words", f"{summary['ai_tells']} AI tells"]
+    if summary["bingo"]:
+        parts.append(f"{summary['bingo']} BINGO")
+    if summary["errors"]:
+        parts.append(f"{summary['errors']} unreadable")
+    style = VERDICT_STYLE.get(worst.verdict.id if worst is not None and worst.verdict else "", "")
+    return Text(", ".join(parts), style=style)
 
 
 def file_block(result: FileResult, options: Options) -> Group:
@@ -46,11 +70,11 @@ def file_block(result: FileResult, options: Options) -> Group:
     lang = result.lang or "en"
     parts: list[RenderableType] = [header(result)]
     if result.hits:
-        parts += [Text(""), hit_table(result)]
+        parts += [Text(""), hit_table(result, options.width)]
         if options.passages:
-            parts += [Text(""), *passages(result, options)]
+            parts += [Text(""), Numbered(passages(result, options))]
     if options.card and result.card:
-        parts += [Text(""), card(result)]
+        parts += [Text(""), card(result, options.width)]
     if not result.hits:
         parts.insert(1, Text("Keine Phrasen gefunden." if lang == "de" else "No jargon found.", style="green"))
     return Group(*parts)
@@ -85,12 +109,12 @@ def ai_tell_line(result: FileResult) -> str:
     return f"AI tells {result.ai_tells} · {rate} per 1,000 words (human prose: {baseline})"
 
 
-def hit_table(result: FileResult) -> Table:
-    """One row per entry hit: term, category, count, message and alternative."""
+def hit_table(result: FileResult, width: int = 100) -> Table:
+    """One row per entry hit: term, category, count, message and alternative (narrower columns on a narrow screen)."""
     lang = result.lang or "en"
     labels = WORDS[lang]
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
-    table.add_column(labels[3], style="bold", max_width=28)
+    table.add_column(labels[3], style="bold", max_width=min(28, max(20, width * 28 // 100)))
     table.add_column(labels[4], max_width=21)
     table.add_column("#", justify="right")
     table.add_column(f"{labels[6]} {ARROW} {labels[2]}")
@@ -124,12 +148,31 @@ def passages(result: FileResult, options: Options) -> list[Text]:
     return out
 
 
+class Numbered:
+    """Numbered lines of text: a line wider than the screen wraps under its text, not under the numbers."""
+
+    def __init__(self, lines: list[Text]) -> None:
+        self.lines = lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
+        for line in self.lines:
+            cut = len(line.plain.partition(GUTTER)[0]) + len(GUTTER)
+            gutter, body = line[:cut], line[cut:]
+            indent = Text(" " * gutter.cell_len)
+            for index, piece in enumerate(body.wrap(console, max(options.max_width - cut, 20), overflow="fold")):
+                piece.rstrip()
+                yield Text.assemble(gutter if index == 0 else indent, piece)
+
+
+GUTTER = " │ "
+
+
 def _highlight(number: int, line_text: str, hits: list[Hit], color: bool, first: int = 1) -> Text:
     """A numbered line with its hits marked (style with colours, [[...]] without).
 
     `first`: the column `line_text` starts at (a piece of a long line; hits outside it are left out).
     """
-    text = Text(f"{number:>5} │ ", style="dim")
+    text = Text(f"{number:>5}{GUTTER}", style="dim")
     cursor = 0
     for hit in sorted(hits, key=lambda h: h.column):
         lo = hit.column - first
@@ -144,15 +187,18 @@ def _highlight(number: int, line_text: str, hits: list[Hit], color: bool, first:
     return text
 
 
-def card(result: FileResult) -> Table:
-    """The language's house card with the squares this text hit marked, and BINGO if a line is full."""
+def card(result: FileResult, width: int = 100) -> Table:
+    """The language's house card with the squares this text hit marked, and BINGO if a line is full.
+
+    Squares are 16 columns wide, wider (up to 20) on a wide screen so that long terms fit whole.
+    """
     lang = result.lang or "en"
     marked = result.card_marked
     title = "BINGO!" if result.bingo else ("Bullshit-Bingo" if lang == "de" else "Buzzword bingo")
     table = Table(title=title, title_style="bold red" if result.bingo else "bold", box=box.SQUARE,
                   show_header=False, expand=False)
     for _ in range(5):
-        table.add_column(width=16, justify="center")
+        table.add_column(width=max(16, min(20, (width - 16) // 5)), justify="center")
     cells = []
     for ident, label, hit in zip(result.card, result.card_terms, marked, strict=True):
         if ident is None:
@@ -165,14 +211,16 @@ def card(result: FileResult) -> Table:
     return table
 
 
-def summary_table(run: RunResult) -> Table:
+def summary_table(run: RunResult, width: int = 100) -> Table:
     """One row per input: language, words, hits, score, verdict, bingo or the error."""
-    table = Table(title="Summary", box=box.SIMPLE_HEAD, show_edge=False)
+    # one space between columns (not two): on 80 columns a path keeps 20 of them
+    table = Table(title="Summary", box=box.SIMPLE_HEAD, show_edge=False, collapse_padding=True)
     columns: tuple[tuple[str, JustifyMethod], ...] = (
         ("File", "left"), ("Lang", "left"), ("Words", "right"), ("Hits", "right"),
         ("Score", "right"), ("AI/1k", "right"), ("Verdict", "left"), ("Bingo", "left"))
-    for name, justify in columns:
-        table.add_column(name, justify=justify)
+    for name, justify in columns:  # a path folds on a narrow screen rather than being cut; the rest stays whole
+        table.add_column(name, justify=justify, overflow="fold", no_wrap=name != "File",
+                         min_width=min(30, width // 4) if name == "File" else None)
     for result in run.files:
         if result.error is not None:
             table.add_row(display(result.path), "", "", "", "", "", f"error: {result.error}", "")
