@@ -98,7 +98,7 @@ def test_bad_pyproject_value(repo: Path) -> None:
     with pytest.raises(ConfigError) as info:
         resolve(None, {}, start=repo)
     assert info.value.problems == [
-        f"{path}:2: 'format' must be one of auto, rich, plain, json, sarif, github, line, not 'xml'"]
+        f"{path}:2: 'format' must be one of auto, rich, plain, json, sarif, github, line, html, not 'xml'"]
 
 
 def test_missing_explicit_config(tmp_path: Path) -> None:

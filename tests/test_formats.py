@@ -20,7 +20,8 @@ from bingo.runner import execute
 
 DATA = Path(__file__).parent / "data"
 GOLDEN = Path(__file__).parent / "golden"
-SUFFIX = {"json": "json", "sarif": "sarif.json", "github": "github.txt", "line": "line.txt", "plain": "plain.txt"}
+SUFFIX = {"json": "json", "sarif": "sarif.json", "github": "github.txt", "line": "line.txt", "plain": "plain.txt",
+          "html": "html"}
 
 
 @pytest.fixture(scope="module")

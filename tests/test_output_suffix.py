@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bingo.cli import app
+from bingo.errors import BingoError
 
 COPY = {
     "de": "Wir heben Synergien und optimieren jeden Touchpoint der Customer Journey mit Kundenzentrierung.\n",
@@ -32,6 +33,8 @@ def kind_of(report: str) -> str:
     try:
         data = json.loads(report)
     except json.JSONDecodeError:
+        if report.startswith("<!DOCTYPE html>"):
+            return "html"
         return "line" if report.startswith("copy.txt:1:") else "plain" if "Bullshit-Index" in report else "?"
     return "sarif" if data.get("version") == "2.1.0" and "runs" in data else "json" if "files" in data else "?"
 
@@ -39,6 +42,7 @@ def kind_of(report: str) -> str:
 @pytest.mark.parametrize("lang", ["de", "en"])
 @pytest.mark.parametrize(("name", "expected"), [
     ("report.sarif", "sarif"), ("report.json", "json"), ("Report.SARIF", "sarif"), ("report.txt", "plain"),
+    ("report.html", "html"), ("report.HTM", "html"),
     ("report.out", "plain"),  # no known suffix: the default for a file (plain, as when piped)
 ])
 def test_the_suffix_names_the_format(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, name: str,
@@ -73,4 +77,6 @@ def test_one_suffix_map_for_cards_and_reports() -> None:
     from bingo.outputs import FILE_TYPES
 
     assert set(SUFFIX_FORMATS) <= set(FILE_TYPES.values())
-    assert card_format(None, Path("x.sarif")) == "text"  # not a card format: cards fall back to text
+    assert card_format(None, Path("x.html")) == "html"
+    with pytest.raises(BingoError, match=r"cannot write cards to a '\.sarif' file"):  # a report's suffix, not a card's
+        card_format(None, Path("x.sarif"))

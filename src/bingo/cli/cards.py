@@ -100,7 +100,8 @@ def check(
     texts: Annotated[list[str] | None, typer.Argument(
         metavar="[TEXT...|-]", help="Transcripts or minutes; '-' or none: stdin.")] = None,
     card_number: Annotated[int | None, typer.Option("--card", min=1, help="Check only this claimed card.")] = None,
-    output_format: Annotated[Literal["rich", "json"], typer.Option("--format", "-f", help="rich or json.")] = "rich",
+    output_format: Annotated[Literal["rich", "json", "html"], typer.Option(
+        "--format", "-f", help="rich, json or html (one self-contained page).")] = "rich",
     lexicon: LexiconOption = None,
 ) -> int:
     """Mark every card with the terms the text says; report BINGOs and the winner (exit 1: no BINGO)."""
@@ -122,6 +123,10 @@ def check(
             play.hear(scanner.hits(lang, [para]), _locator(cues))
     if output_format == "json":
         sys.stdout.write(json.dumps(play.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    elif output_format == "html":
+        from bingo.report.html_game import round_html
+
+        sys.stdout.write(round_html(play, card_number))
     else:
         print_round(play, card_number)
     return 0 if play.winners() else 1

@@ -60,7 +60,7 @@ def scan(
         "--format", "-f", help="Report format (default auto: github on GitHub Actions, rich on a terminal, "
                                "plain otherwise).", show_default=False)] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help=(
-        "Write the report to this file (format from the suffix: .sarif, .json, .txt; --format wins)."))] = None,
+        "Write the report to this file (format from the suffix: .sarif, .json, .html, .txt; --format wins)."))] = None,
     max_score: Annotated[int | None, typer.Option("--max-score", min=0, max=100,
                                                   help="Exit 1 when a file scores above this.")] = None,
     max_hits: Annotated[int | None, typer.Option("--max-hits", min=0,
@@ -150,7 +150,7 @@ def run_scan(paths: list[str], settings: Settings, job: ScanRun) -> int:
     return exit_code(run, failures)
 
 
-SUFFIX_FORMATS = {"sarif": "sarif", "json": "json", "text": "plain"}
+SUFFIX_FORMATS = {"sarif": "sarif", "json": "json", "text": "plain", "html": "html"}
 """The report format for each kind of file `outputs.file_type` reads from an --output suffix."""
 
 

@@ -18,6 +18,7 @@ FORMATTERS: dict[str, str] = {
     "sarif": "bingo.report.sarif",
     "github": "bingo.report.github",
     "line": "bingo.report.line",
+    "html": "bingo.report.html",
 }
 FORMAT_NAMES: tuple[str, ...] = tuple(FORMATTERS)
 # what `--format` and the config's `format` accept: `auto` is resolved from the environment by the CLI
