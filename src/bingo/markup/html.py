@@ -9,6 +9,7 @@ references are decoded in place (`bingo.markup.base.decode`). Positions come fro
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 
@@ -19,6 +20,8 @@ _VISIBLE_ATTRS = re.compile(r"""\s(alt|title|aria-label|placeholder|content)\s*=
                             re.IGNORECASE)
 _RAW = {"script", "style", "code", "pre", "kbd", "samp", "noscript", "template", "svg", "math"}
 _QUOTES = {"blockquote", "q"}
+FEED = 16 * 1024
+"""Characters given to the parser at a time: it reads an unfinished tag or script again with each piece."""
 # Tags inside a line of text: as spaces they keep `Customer <b>Experience</b>` one phrase.
 INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "data", "del", "dfn", "em", "font", "i", "ins", "mark",
           "q", "s", "small", "span", "strong", "sub", "sup", "time", "u", "wbr"}
@@ -36,8 +39,11 @@ class _Tokens(HTMLParser):
         self.events.append((line, column, kind, tag, length))
 
     def close(self) -> None:
-        """End the input; an unclosed comment runs to the end, as browsers read it (not as text)."""
-        if self.rawdata.startswith("<!--"):
+        """End the input; what is left unclosed (a tag, a comment, a script) runs to the end, as browsers read it.
+
+        (The stdlib parser would retry each `<` of it as text: slow, quadratic in its length.)
+        """
+        if self.rawdata:
             self._add("markup")
             self.rawdata = ""
         super().close()
@@ -92,11 +98,18 @@ class HtmlMasker(PlainMasker):
 
     def masked(self, lines: Iterable[str]) -> Iterator[tuple[str, str]]:
         """Each line with its masked text, once the tokenizer has read past it."""
-        waiting: list[str] = []
+        waiting: deque[str] = deque()
+        batch: list[str] = []
+        size = 0
         for line in lines:
             waiting.append(line)
-            self._feed(line)
-            yield from self._ready(waiting)
+            batch.append(line)
+            size += len(line)
+            if size >= FEED:
+                self._feed("".join(batch))
+                batch, size = [], 0
+                yield from self._ready(waiting)
+        self._feed("".join(batch))
         self._parser.close()
         self._take_events()
         self._classify(self._fed)
@@ -117,14 +130,14 @@ class HtmlMasker(PlainMasker):
         self._parser.feed(text)
         self._take_events()
 
-    def _ready(self, waiting: list[str]) -> Iterator[tuple[str, str]]:
+    def _ready(self, waiting: deque[str]) -> Iterator[tuple[str, str]]:
         """The waiting lines that are masked to their end, taken off the front of `waiting`."""
         if not waiting or self._base + len(waiting[0]) > self._done:
             return
         masked = "".join(self._out)
         used = 0
         while waiting and self._base + used + len(waiting[0]) <= self._done:
-            line = waiting.pop(0)
+            line = waiting.popleft()
             yield line, masked[used:used + len(line)]
             used += len(line)
         self._out = [masked[used:]]

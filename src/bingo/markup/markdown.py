@@ -12,6 +12,7 @@ still to come may extend, and parses it again with them.
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Generator, Iterable, Iterator
 from typing import Any
 
@@ -28,11 +29,15 @@ _PARSER: Any = None
 
 
 def _parser() -> Any:
-    """The CommonMark parser with GitHub's tables, made on first use (imported late: start-up time)."""
+    """The CommonMark parser with GitHub's tables, made on first use (imported late: start-up time).
+
+    Blocks only: inline tokens carry no offsets (`bingo.markup.inline` reads the spans), and
+    parsing them would take two thirds of the time.
+    """
     global _PARSER
     if _PARSER is None:
         from markdown_it import MarkdownIt
-        _PARSER = MarkdownIt("commonmark").enable("table")
+        _PARSER = MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
     return _PARSER
 
 
@@ -43,7 +48,7 @@ class MarkdownMasker(PlainMasker):
 
     def masked(self, lines: Iterable[str]) -> Iterator[tuple[str, str]]:
         """Each line with its masked text, a chunk of lines at a time."""
-        waiting: list[str] = []
+        waiting: deque[str] = deque()
         size, limit, at_start = 0, CHUNK, True
         for line in lines:
             waiting.append(line)
@@ -59,7 +64,7 @@ class MarkdownMasker(PlainMasker):
         """One line on its own: its masked text."""
         return "".join(m for _, m in type(self)(self.skip_quotes).masked([line]))
 
-    def _flush(self, waiting: list[str], at_start: bool, final: bool) -> Generator[tuple[str, str], None, int]:
+    def _flush(self, waiting: deque[str], at_start: bool, final: bool) -> Generator[tuple[str, str], None, int]:
         """Give back the waiting lines before the last top-level block (all if `final`); returns how many."""
         text = "".join(waiting)
         masked, cut = self.mask(text, at_start)
@@ -67,7 +72,7 @@ class MarkdownMasker(PlainMasker):
             cut = len(text)
         used = count = 0
         while waiting and used + len(waiting[0]) <= cut:
-            line = waiting.pop(0)
+            line = waiting.popleft()
             yield line, masked[used:used + len(line)]
             used += len(line)
             count += 1
