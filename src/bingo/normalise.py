@@ -7,7 +7,8 @@ spellings; typographic apostrophes become ASCII ones; soft hyphens and zero-widt
 invisible in a browser, are dropped. A small offset map turns positions back into original ones.
 
 Markup maskers decode entities and escapes in place (`bingo.markup`): the decoded character takes
-the place of the first source character and FILL the place of the others. FILL is dropped here,
+the place of the first source character and FILL the place of the others; inline tags become
+JOIN. Both are dropped here,
 and `span_to_original` widens a span that ends on a decoded character over its FILL, so that a
 hit covers the whole source text, `Erlebnis&ouml;konomie` for `Erlebnisökonomie`.
 """
@@ -27,11 +28,13 @@ _SAME_LENGTH = {
 _HYPHENS = "-\u2010\u2011\u2012\u2013"
 FILL = "\ue001"
 """Stands for a source character that a decoded character before it replaces (private use: never in prose)."""
+JOIN = "\ue002"
+"""Stands for markup that renders as nothing (an inline tag: `Kunden<b>zentrierung</b>` is one word)."""
 # (a decoded hyphen or letter next to it has FILL between: `customer&#8209;centric`, `&Ouml;ko-Bilanz`)
-_JOINING_HYPHEN = re.compile(f"(?:(?<=[^\\W_])|(?<={FILL}))[{_HYPHENS}](?={FILL}*[^\\W\\d_])")
+_JOINING_HYPHEN = re.compile(f"(?:(?<=[^\\W_])|(?<=[{FILL}{JOIN}]))[{_HYPHENS}](?=[{FILL}{JOIN}]*[^\\W\\d_])")
 # What is dropped: a space after a space (FILL and invisibles between them too), the invisible soft
 # hyphens, zero-width spaces, word joiners and BOMs that CMS output scatters inside words.
-_INVISIBLE = "\u00ad\u200b\u2060\ufeff" + FILL
+_INVISIBLE = "\u00ad\u200b\u2060\ufeff" + FILL + JOIN
 _DROPPED = re.compile(f"(?<= )[ {_INVISIBLE}]+|[{_INVISIBLE}]+")
 
 

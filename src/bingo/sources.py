@@ -19,8 +19,8 @@ from typing import BinaryIO
 
 from bingo import suppress
 from bingo.errors import BingoError, InputError
-from bingo.lines import BREAK_CHARS, STREAM_BREAK, ends_with_break
-from bingo.markup import FILL, MASK, PlainMasker, masker
+from bingo.lines import STREAM_BREAK, ends_with_break
+from bingo.markup import BLANK, PlainMasker, masker
 from bingo.suppress import Directives
 from bingo.transcript import TranscriptMasker, looks_like
 
@@ -292,7 +292,7 @@ def _paragraphs(lines: Iterable[str], mask: PlainMasker) -> Iterator[Paragraph]:
     for text, masked in mask.masked(lines):
         if "bingo:" in text:
             masked = suppress.mask(masked)
-        blank = not masked.strip() or not masked.strip(MASK + FILL + " \t" + BREAK_CHARS)
+        blank = not masked.strip() or not masked.strip(BLANK)
         if buf and ((blank and not mask.continuous) or size > MAX_PARAGRAPH):
             yield Paragraph("".join(buf), "".join(scan), start, first_line, suppressed or None, first_column)
             buf, scan, size, suppressed = [], [], 0, {}

@@ -6,15 +6,15 @@ mask characters and the in-place decoding of entities that keeps offsets into th
 
 from __future__ import annotations
 
-from bingo.markup.base import FILL, MASK, PlainMasker, blot
+from bingo.markup.base import BLANK, FILL, JOIN, MASK, PlainMasker, blot
 from bingo.markup.html import HtmlMasker
 from bingo.markup.markdown import MarkdownMasker, MdxMasker
 from bingo.markup.rst import RstMasker
 
 MASKERS: dict[str, type[PlainMasker]] = {"text": PlainMasker, "markdown": MarkdownMasker, "mdx": MdxMasker,
                                          "html": HtmlMasker, "rst": RstMasker}
-__all__ = ["FILL", "MASK", "MASKERS", "HtmlMasker", "MarkdownMasker", "MdxMasker", "PlainMasker", "RstMasker",
-           "blot", "masker"]
+__all__ = ["BLANK", "FILL", "JOIN", "MASK", "MASKERS", "HtmlMasker", "MarkdownMasker", "MdxMasker", "PlainMasker",
+           "RstMasker", "blot", "masker"]
 
 
 def masker(kind: str, skip_quotes: bool = False) -> PlainMasker:

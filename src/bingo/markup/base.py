@@ -1,9 +1,10 @@
 """What every masker shares: mask characters, decoding in place, and the plain-text masker.
 
 A masker turns a source's lines into prose-only text of exactly the same length. Code, URLs and
-markup become MASK characters or spaces; an entity or escape becomes the character it stands for
-followed by FILL (dropped when the text is normalised), so every offset into the masked text is
-an offset into the original file.
+markup become MASK characters, or JOIN for inline tags that render as nothing; an entity or
+escape becomes the character it stands for followed by FILL (both dropped when the text is
+normalised, `bingo.normalise`), so every offset into the masked text is an offset into the
+original file.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ import html
 import re
 from collections.abc import Iterable, Iterator
 
-from bingo.lines import LINE_BREAK, split_keeping_breaks
-from bingo.normalise import FILL
+from bingo.lines import BREAK_CHARS, LINE_BREAK, split_keeping_breaks
+from bingo.normalise import FILL, JOIN
 
 MASK = "\ue000"  # a private-use character: a token that never matches and breaks phrases
-__all__ = ["FILL", "MASK", "PlainMasker", "blot", "decode", "spaces"]
+BLANK = MASK + FILL + JOIN + " \t" + BREAK_CHARS
+"""What a line that holds nothing to scan is made of."""
+__all__ = ["BLANK", "FILL", "JOIN", "MASK", "PlainMasker", "blot", "decode", "vanish"]
 
 # A character reference, as HTML and CommonMark write them; the semicolon is required (the legacy
 # forms without it are parse errors that browsers guess at).
@@ -37,9 +40,9 @@ def _blot_run(part: str) -> str:
     return " " + MASK * (len(part) - 2) + " "
 
 
-def spaces(text: str) -> str:
-    """Spaces of the same length, line breaks kept: markup that must not split a phrase."""
-    return _NOT_BREAK.sub(" ", text)
+def vanish(text: str) -> str:
+    """JOIN characters of the same length, line breaks kept: markup that renders as nothing, inside a word too."""
+    return _NOT_BREAK.sub(JOIN, text)
 
 
 def in_place(decoded: str, source: str) -> str:

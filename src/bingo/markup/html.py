@@ -1,7 +1,7 @@
 """HTML: the stdlib tokenizer (`html.parser`) finds the markup; text and visible attributes stay.
 
-Tags become spaces when they are inline (`<b>` must not split a phrase) and mask characters when
-they end a block; scripts, styles, code, comments and declarations are masked; character
+Inline tags vanish (`<b>` must not split a phrase, nor a word) and block tags become mask
+characters; scripts, styles, code, comments and declarations are masked; character
 references are decoded in place (`bingo.markup.base.decode`). Positions come from the parser's
 `getpos()`, which counts lines at `\\n` only; the masker counts them the same way.
 """
@@ -13,7 +13,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 
-from bingo.markup.base import PlainMasker, blot, decode, spaces
+from bingo.markup.base import PlainMasker, blot, decode, vanish
 
 # Attributes a reader sees (meta content: the page description search engines show).
 _VISIBLE_ATTRS = re.compile(r"""\s(alt|title|aria-label|placeholder|content)\s*=\s*("[^"]*"|'[^']*')""",
@@ -22,7 +22,7 @@ _RAW = {"script", "style", "code", "pre", "kbd", "samp", "noscript", "template",
 _QUOTES = {"blockquote", "q"}
 FEED = 16 * 1024
 """Characters given to the parser at a time: it reads an unfinished tag or script again with each piece."""
-# Tags inside a line of text: as spaces they keep `Customer <b>Experience</b>` one phrase.
+# Tags inside a line of text: vanishing, they keep `Customer <b>Experience</b>` one phrase.
 INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "data", "del", "dfn", "em", "font", "i", "ins", "mark",
           "q", "s", "small", "span", "strong", "sub", "sup", "time", "u", "wbr"}
 
@@ -198,8 +198,8 @@ class HtmlMasker(PlainMasker):
         return self._tag(text, tag, kind)
 
     def _tag(self, text: str, tag: str, kind: str) -> str:
-        """A tag as spaces (inline) or a mask (block), except the values of attributes a reader sees."""
-        masked = spaces(text) if tag in INLINE else blot(text)
+        """A tag vanishes (inline) or is masked (block), except the values of attributes a reader sees."""
+        masked = vanish(text) if tag in INLINE else blot(text)
         if kind == "end" or self._hidden():
             return masked
         for attr in _VISIBLE_ATTRS.finditer(text):

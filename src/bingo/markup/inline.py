@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from bingo.markup.base import FILL, blot, in_place, spaces
+from bingo.markup.base import FILL, blot, in_place, vanish
 from bingo.markup.html import INLINE
 
 _ATTRIBUTE = r"""\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?"""
@@ -49,7 +49,7 @@ def _masked(match: re.Match[str]) -> str:
         return in_place(html.unescape(source), source)
     if kind == "tag":
         name = match.group("name").lower()
-        return spaces(source) if name in INLINE else blot(source)  # a JSX component as a block
+        return vanish(source) if name in INLINE else blot(source)  # a JSX component as a block
     return blot(source)
 
 

@@ -92,8 +92,8 @@ class MarkdownMasker(PlainMasker):
             if token.map is None:
                 continue
             lo, hi = token.map
-            if token.type == "inline":
-                kinds[lo:hi] = ["prose"] * (hi - lo)
+            if token.type == "inline":  # one run per block: inline code does not cross from one into the next
+                kinds[lo:hi] = [f"prose {lo}"] * (hi - lo)
             elif token.type in ("fence", "code_block"):
                 kinds[lo:hi] = ["code"] * (hi - lo)
             elif token.type == "html_block":
@@ -121,7 +121,7 @@ class MarkdownMasker(PlainMasker):
                 continue
             part = text[starts[run]:_end(text, starts, index)]
             kind = kinds[run]
-            if kind == "prose":
+            if kind.startswith("prose"):
                 out.append(mask_inline(part, self.mdx))
             elif kind == "html":
                 html = mask_expressions(part) if self.mdx else part
