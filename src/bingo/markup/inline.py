@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from bingo.markup.base import FILL, blot, in_place, vanish
+from bingo.markup.base import FILL, MASK, blot, in_place, vanish
 from bingo.markup.html import INLINE
 
 _ATTRIBUTE = r"""\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?"""
@@ -24,13 +24,14 @@ _INLINE = re.compile("|".join([
     r"(?P<target>(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)|(?<=\]):\s*\S+|(?<=\])\[[^\]]*\])",
     r"(?P<url><?\b(?:https?://|www\.|mailto:)[^\s<>)\]]*>?)",
 ]), re.DOTALL)
-_EXPRESSION_OPEN = "{"
+_BRACE = re.compile(r"[{}]|(?:\r\n|\r|\n)[ \t]*(?=\r\n|\r|\n)")
+# A JSX component's tag (capitalised; `<>` fragments too); attribute values may be masked expressions.
+_JSX_ATTRIBUTE = rf"""\s+[A-Za-z_:{MASK}][\w.:{MASK}-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?"""
+_JSX = re.compile(rf"</?(?:[A-Z][\w.:-]*(?:{_JSX_ATTRIBUTE})*\s*/?)?>")
 
 
-def mask_inline(text: str, mdx: bool = False) -> str:
+def mask_inline(text: str) -> str:
     """The text of a paragraph (or heading, or table row) with its non-prose inline parts masked."""
-    if mdx:
-        text = mask_expressions(text)
     out: list[str] = []
     last = 0
     for match in _INLINE.finditer(text):
@@ -53,23 +54,33 @@ def _masked(match: re.Match[str]) -> str:
     return blot(source)
 
 
-def mask_expressions(text: str) -> str:
-    """MDX: `{…}` JavaScript expressions (balanced braces, over lines too) masked."""
-    if _EXPRESSION_OPEN not in text:
-        return text
+def mask_jsx(text: str) -> str:
+    """MDX: `{…}` JavaScript expressions and JSX component tags (`<Tabs items={…}>`, over lines too) masked."""
+    if "{" in text:
+        text = _expressions(text)
+    if "<" in text:
+        text = _JSX.sub(lambda m: blot(m.group(0)), text)
+    return text
+
+
+def _expressions(text: str) -> str:
+    """Balanced `{…}` masked; an expression does not run over a blank line (an unbalanced brace is text)."""
     out: list[str] = []
-    depth = 0
-    start = last = 0
-    for pos, char in enumerate(text):
+    depth = start = last = 0
+    for match in _BRACE.finditer(text):
+        char = match.group(0)
         if char == "{":
             if depth == 0:
-                start = pos
+                start = match.start()
             depth += 1
-        elif char == "}" and depth:
-            depth -= 1
-            if depth == 0:
-                out.append(text[last:start])
-                out.append(blot(text[start:pos + 1]))
-                last = pos + 1
+        elif char == "}":
+            if depth:
+                depth -= 1
+                if depth == 0:
+                    out.append(text[last:start])
+                    out.append(blot(text[start:match.end()]))
+                    last = match.end()
+        else:
+            depth = 0
     out.append(text[last:])
     return "".join(out)

@@ -19,7 +19,7 @@ from typing import Any
 from bingo.lines import line_starts, strip_break
 from bingo.markup.base import PlainMasker, blot
 from bingo.markup.html import HtmlMasker
-from bingo.markup.inline import mask_expressions, mask_inline
+from bingo.markup.inline import mask_inline, mask_jsx
 
 CHUNK = 256 * 1024
 """Characters parsed at a time (at least: a block is never cut)."""
@@ -80,6 +80,8 @@ class MarkdownMasker(PlainMasker):
 
     def mask(self, text: str, at_start: bool = True) -> tuple[str, int]:
         """The masked text and the offset where its last top-level block starts."""
+        if self.mdx:
+            text = mask_jsx(text)  # before the blocks are parsed: a component's tag may span lines
         starts = line_starts(text)
         lines = len(starts)
         kinds = ["other"] * lines
@@ -122,10 +124,9 @@ class MarkdownMasker(PlainMasker):
             part = text[starts[run]:_end(text, starts, index)]
             kind = kinds[run]
             if kind.startswith("prose"):
-                out.append(mask_inline(part, self.mdx))
+                out.append(mask_inline(part))
             elif kind == "html":
-                html = mask_expressions(part) if self.mdx else part
-                out.append("".join(m for _, m in HtmlMasker(self.skip_quotes).masked([html])))
+                out.append("".join(m for _, m in HtmlMasker(self.skip_quotes).masked([part])))
             elif kind == "other" and not strip_break(part).strip():
                 out.append(part)
             else:
