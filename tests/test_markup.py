@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bingo.lines import line_starts, position
 from bingo.markup import FILL, MASK, HtmlMasker, MarkdownMasker, markdown, masker
@@ -131,3 +133,23 @@ def test_unclosed_script_and_comment_at_the_end_stay_masked() -> None:
 def test_inline_and_block_constructs(kind: str, text: str, prose: str, hidden: str) -> None:
     out = scanned(text, kind).replace(FILL, "")
     assert prose in out and hidden not in out
+
+
+FRAGMENTS = ["<b>", "</b>", "<p>", "<!--", "-->", "`", "``", "```\n", "&ouml;", "&shy;", "&#246;", "\\*", "{", "}",
+             "<Tabs", ">", "\n", "\r\n", "\n\n", " ", "Touchpoint", "Kunden", "zentrierung", "Synergien", ".. ",
+             "::", "    ", "---\n", "+++\n", "<script>", "</script>", "[a](", ")", "<https://x.de>", "\u00ad", "- ",
+             "export ", "| a |\n|---|\n"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=40), st.sampled_from(["markdown", "mdx", "html", "rst"]))
+def test_any_mix_keeps_offsets(mini_scanner, parts: list[str], kind: str) -> None:
+    """Whatever the markup, the masked text lines up with the source and hits name source text."""
+    text = "".join(parts)
+    masked = "".join(m for _, m in masker(kind).masked(text.splitlines(keepends=True)))
+    assert len(masked) == len(text) and line_starts(masked) == line_starts(text)
+    if text.strip():
+        result = mini_scanner.scan_text(text, lang="de", kind=kind)
+        check_positions(text, result.hits)
+        for hit in result.hits:  # a hit starts and ends on a character of the source, not inside an entity
+            assert masked[hit.start] not in (FILL, MASK) and masked[hit.end - 1] not in (MASK,)
