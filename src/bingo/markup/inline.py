@@ -2,7 +2,8 @@
 
 markdown-it's inline tokens carry no offsets, so the constructs whose text is not prose are found
 here with CommonMark's own definitions (code spans, autolinks, raw HTML, entities, backslash
-escapes), leftmost first as the spec reads them; link targets and bare URLs are masked too.
+escapes), leftmost first as the spec reads them; link targets, bare URLs and the template tags of
+static site generators (Hugo shortcodes, Liquid) are masked too.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ _INLINE = re.compile("|".join([
     r"(?P<code>(?<!`)(`+)(?!`).+?(?<!`)(?P=code_ticks)(?!`))".replace("(`+)", "(?P<code_ticks>`+)"),
     r"(?P<autolink><[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|<[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)*>)",
     r"(?P<hidden><!--.*?-->|<\?.*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[.*?\]\]>)",
+    r"(?P<template>\{\{.*?\}\}|\{%.*?%\})",  # Hugo shortcodes, Jekyll's Liquid: {{< figure … >}}, {% include … %}
     rf"(?P<tag></?(?P<name>[A-Za-z][A-Za-z0-9.-]*)(?:{_ATTRIBUTE})*\s*/?>)",
     r"(?P<entity>&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});)",
     r"(?P<target>(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)|(?<=\]):\s*\S+|(?<=\])\[[^\]]*\])",
