@@ -15,10 +15,10 @@ import re
 from bingo.lines import strip_break
 from bingo.markup.base import PlainMasker, blot
 
+# Directives whose body is not prose (a figure's caption, an `only` block's content are).
 _CODE_DIRECTIVES = {"code", "code-block", "sourcecode", "literalinclude", "highlight", "math", "raw", "include",
-                    "image", "figure", "csv-table", "graphviz", "uml", "mermaid", "testcode", "doctest",
-                    "testoutput", "ipython", "jupyter-execute", "automodule", "autoclass", "autofunction",
-                    "toctree", "only", "ifconfig"}
+                    "image", "csv-table", "graphviz", "uml", "mermaid", "testcode", "testsetup", "doctest",
+                    "testoutput", "ipython", "jupyter-execute", "automodule", "autoclass", "autofunction", "toctree"}
 _EXPLICIT = re.compile(r"( *)\.\.(?=\s|$)")
 _DIRECTIVE = re.compile(r"( *)\.\. +([\w:+.-]+)::")
 _FOOTNOTE = re.compile(r"( *)\.\. +\[[^\]]+\]")
