@@ -13,7 +13,7 @@ from bingo import keys, nlp, prefilter, words
 from bingo.compiler import CompiledLang
 from bingo.entry import SENTENCE_ENDS
 from bingo.lexicon import Entry
-from bingo.normalise import collapse, to_original
+from bingo.normalise import collapse, span_to_original
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -72,7 +72,7 @@ class LangMatcher:
         matches = []
         for key, lo, hi in spans:
             if shifted:
-                lo, hi = to_original(lo, norm, shift), to_original(hi - 1, norm, shift) + 1
+                lo, hi = span_to_original(lo, hi, norm, shift, text)
             matches.append(Match(key, lo, hi))
         matches.sort(key=_in_text_order)
         return words.count(collapsed), matches

@@ -5,6 +5,12 @@ two lines still matches; a hyphen between letters (ASCII or typographic) becomes
 `Customer-Journey` and `Customer Journey` are the same tokens and the lexicon needs no hyphenated
 spellings; typographic apostrophes become ASCII ones; soft hyphens and zero-width characters,
 invisible in a browser, are dropped. A small offset map turns positions back into original ones.
+
+Markup maskers decode entities and escapes in place (`bingo.markup`): the decoded character takes
+the place of the first source character and FILL the place of the others; inline tags become
+JOIN. Both are dropped here,
+and `span_to_original` widens a span that ends on a decoded character over its FILL, so that a
+hit covers the whole source text, `Erlebnis&ouml;konomie` for `Erlebnisökonomie`.
 """
 
 from __future__ import annotations
@@ -20,11 +26,16 @@ _SAME_LENGTH = {
 # A hyphen joining a letter or digit to a letter ("CX-Team", "360-Grad", "Customer‑Journey"), the
 # typographic ones (U+2010, U+2011) and figure and en dashes used as hyphens included; " – " stays.
 _HYPHENS = "-\u2010\u2011\u2012\u2013"
-_JOINING_HYPHEN = re.compile(f"(?<=[^\\W_])[{_HYPHENS}](?=[^\\W\\d_])")
-# What is dropped: a space after a space, and the invisible soft hyphens, zero-width spaces, word
-# joiners and BOMs that CMS output scatters inside words.
-_INVISIBLE = "\u00ad\u200b\u2060\ufeff"
-_DROPPED = re.compile(f"(?<= ) +|[{_INVISIBLE}]+")
+FILL = "\ue001"
+"""Stands for a source character that a decoded character before it replaces (private use: never in prose)."""
+JOIN = "\ue002"
+"""Stands for markup that renders as nothing (an inline tag: `Kunden<b>zentrierung</b>` is one word)."""
+# (a decoded hyphen or letter next to it has FILL between: `customer&#8209;centric`, `&Ouml;ko-Bilanz`)
+_JOINING_HYPHEN = re.compile(f"(?:(?<=[^\\W_])|(?<=[{FILL}{JOIN}]))[{_HYPHENS}](?=[{FILL}{JOIN}]*[^\\W\\d_])")
+# What is dropped: a space after a space (FILL and invisibles between them too), the invisible soft
+# hyphens, zero-width spaces, word joiners and BOMs that CMS output scatters inside words.
+_INVISIBLE = "\u00ad\u200b\u2060\ufeff" + FILL + JOIN
+_DROPPED = re.compile(f"(?<= )[ {_INVISIBLE}]+|[{_INVISIBLE}]+")
 
 
 def collapse(text: str) -> tuple[str, list[int], list[int]]:
@@ -55,3 +66,11 @@ def collapse(text: str) -> tuple[str, list[int], list[int]]:
 def to_original(pos: int, norm: list[int], shift: list[int]) -> int:
     """Map an offset in collapsed text back to the original text."""
     return pos + shift[bisect.bisect_right(norm, pos) - 1]
+
+
+def span_to_original(start: int, end: int, norm: list[int], shift: list[int], text: str) -> tuple[int, int]:
+    """Map a span [start, end) of collapsed text back to `text`, the original: the FILL after its end included."""
+    lo, hi = to_original(start, norm, shift), to_original(end - 1, norm, shift) + 1
+    while hi < len(text) and text[hi] == FILL:
+        hi += 1
+    return lo, hi

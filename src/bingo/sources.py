@@ -18,13 +18,13 @@ from typing import BinaryIO
 
 from bingo import ignore, suppress
 from bingo.errors import BingoError, InputError
-from bingo.lines import BREAK_CHARS, STREAM_BREAK, ends_with_break
-from bingo.markup import MASK, PlainMasker, masker
+from bingo.lines import STREAM_BREAK, ends_with_break
+from bingo.markup import BLANK, PlainMasker, masker
 from bingo.suppress import Directives
 from bingo.transcript import TranscriptMasker, looks_like
 
-TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-                 ".rst": "text", ".html": "html", ".htm": "html", ".vtt": "transcript", ".srt": "transcript"}
+TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".mdx": "mdx",
+                 ".rst": "rst", ".html": "html", ".htm": "html", ".vtt": "transcript", ".srt": "transcript"}
 SKIP_DIRS = {"node_modules", "__pycache__", "venv"}
 MAX_PARAGRAPH = 64 * 1024
 MAX_LINE = 256 * 1024
@@ -210,6 +210,11 @@ class _NoSurrogates(PlainMasker):
         """The masked line, lone surrogates replaced (same length)."""
         return _SURROGATE.sub("\ufffd", self.mask(line))
 
+    def masked(self, lines: Iterable[str]) -> Iterator[tuple[str, str]]:
+        """The wrapped masker's lines, lone surrogates replaced."""
+        for line, masked in self.mask.masked(lines):
+            yield line, _SURROGATE.sub("\ufffd", masked)
+
 
 def _lines(source: Source, chunks: Iterator[str]) -> Iterator[str]:
     """Text chunks as lines, keeping line endings; lines longer than MAX_LINE in pieces (see `_pieces`)."""
@@ -311,11 +316,10 @@ def _paragraphs(lines: Iterable[str], mask: PlainMasker) -> Iterator[Paragraph]:
     directives = Directives()
     size = offset = start = first_line = 0
     line = column = first_column = 1
-    for text in lines:
-        masked = mask(text)
+    for text, masked in mask.masked(lines):
         if "bingo:" in text:
             masked = suppress.mask(masked)
-        blank = not masked.strip() or not masked.strip(MASK + " \t" + BREAK_CHARS)
+        blank = not masked.strip() or not masked.strip(BLANK)
         if buf and ((blank and not mask.continuous) or size > MAX_PARAGRAPH):
             yield Paragraph("".join(buf), "".join(scan), start, first_line, suppressed or None, first_column,
                             tuple(named))
