@@ -15,40 +15,18 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, fields
 from itertools import chain
 from typing import Any, NamedTuple, overload
 
+from bingo.hit import CUE_FIELDS, HIT_FIELDS, NO_CUE, Cue, Hit
 from bingo.lines import line_starts
+
+__all__ = ["CUE_FIELDS", "HIT_FIELDS", "Cue", "Hit", "HitEntry", "Hits", "HitsBuilder", "as_hits"]
 
 _COLS = 4  # entry, text, line, column (32-bit) per hit; the start offset is in a 64-bit array
 Ends = tuple[int, int, int]  # end_line, end_column, end
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One occurrence of a lexicon entry in a file, with exact offsets into the original content."""
-
-    id: str
-    term: str
-    text: str
-    category: str
-    weight: float
-    level: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    start: int
-    end: int
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the JSON shape of this hit: its fields, in order (the one definition of that shape)."""
-        return {name: getattr(self, name) for name in HIT_FIELDS}
-
-
-HIT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Hit))
-"""A hit's fields in order: the keys of its JSON object (`Hit.to_dict`, `Hits.records`)."""
 
 
 class HitEntry(NamedTuple):
@@ -84,24 +62,38 @@ class _Shape(NamedTuple):
 class Hits(Sequence[Hit]):
     """An immutable sequence of `Hit`s in text order, stored compactly (see the module docstring)."""
 
-    __slots__ = ("_cols", "_entries", "_odd", "_shapes", "_starts", "_texts")
+    __slots__ = ("_cols", "_cues", "_entries", "_odd", "_shapes", "_starts", "_texts")
 
     def __init__(self, hits: Iterable[Hit] = ()) -> None:
         builder = HitsBuilder()
+        cues: dict[int, Cue] = {}
         for hit in hits:
+            if hit.time is not None or hit.end_time is not None or hit.speaker is not None:
+                cues[len(builder._starts)] = (hit.time, hit.end_time, hit.speaker)
             builder.add(HitEntry(hit.id, hit.term, hit.category, hit.weight, hit.level), hit.text, hit.line, hit.column,
                         hit.end_line, hit.end_column, hit.start, hit.end)
         self._adopt(builder)
+        self._cues = cues
 
     def _adopt(self, builder: HitsBuilder) -> None:
         """Take over the tables and arrays of a builder (no copy)."""
         self._entries, self._texts, self._shapes = builder._entries, builder._texts, builder._shapes
         self._cols, self._starts, self._odd = builder._cols, builder._starts, builder._odd
+        self._cues = {}  # hit index -> its transcript cue's fields (sparse: only transcripts have them)
+
+    def with_cues(self, cue_at: Callable[[int], Cue | None]) -> Hits:
+        """A copy whose hits carry the cue fields `cue_at` gives for their start offset (None: no cue)."""
+        hits = Hits.__new__(Hits)
+        hits._entries, hits._texts, hits._shapes = self._entries, self._texts, self._shapes
+        hits._cols, hits._starts, hits._odd = self._cols, self._starts, self._odd
+        hits._cues = {i: cue for i, start in enumerate(self._starts) if (cue := cue_at(start)) is not None}
+        return hits
 
     def __reduce__(self) -> tuple[Any, ...]:
         # the tables as plain tuples and the arrays as bytes: about half the default pickle's load time
         kinds = tuple(tuple(kind) for kind in self._entries)
-        return _restore, (kinds, tuple(self._texts), self._cols.tobytes(), self._starts.tobytes(), self._odd)
+        return _restore, (kinds, tuple(self._texts), self._cols.tobytes(), self._starts.tobytes(), self._odd,
+                          self._cues)
 
     def __len__(self) -> int:
         return len(self._starts)
@@ -176,6 +168,13 @@ class Hits(Sequence[Hit]):
 
     def values(self, start: int = 0, stop: int | None = None) -> Iterator[tuple[Any, ...]]:
         """The field values (in `HIT_FIELDS` order) of the hits [start:stop], without making `Hit`s."""
+        cues = self._cues
+        first = slice(start, stop).indices(len(self))[0]
+        for i, row in enumerate(self._located(start, stop), first):
+            yield (*row, *cues.get(i, NO_CUE))
+
+    def _located(self, start: int = 0, stop: int | None = None) -> Iterator[tuple[Any, ...]]:
+        """The values of the hits [start:stop] up to `end`: every field but the cue's."""
         kinds, texts = self._entries, self._texts
         for k, t, line, column, end_line, end_column, begin, end in self.packed(start, stop):
             kind = kinds[k]
@@ -184,14 +183,20 @@ class Hits(Sequence[Hit]):
 
     def records(self, start: int = 0, stop: int | None = None) -> list[dict[str, Any]]:
         """`Hit.to_dict()` of the hits [start:stop], made straight from the arrays."""
-        return [dict(zip(HIT_FIELDS, row, strict=True)) for row in self.values(start, stop)]
+        if not self._cues:  # the common case, a text that is no transcript: no cue fields to leave out
+            return [dict(zip(_LOCATED, row, strict=True)) for row in self._located(start, stop)]
+        return [{k: v for k, v in zip(HIT_FIELDS, row, strict=True) if k not in CUE_FIELDS or v is not None}
+                for row in self.values(start, stop)]
 
     def _hit(self, i: int) -> Hit:
         return Hit(*next(self.values(i, i + 1)))
 
 
+_LOCATED = HIT_FIELDS[:-len(CUE_FIELDS)]
+
+
 def _restore(kinds: tuple[tuple[Any, ...], ...], texts: tuple[str, ...], cols: bytes, starts: bytes,
-             odd: dict[int, Ends]) -> Hits:
+             odd: dict[int, Ends], cues: dict[int, Cue] | None = None) -> Hits:
     """Unpickle `Hits` (see `Hits.__reduce__`)."""
     builder = HitsBuilder()
     builder._entries = [HitEntry(*kind) for kind in kinds]
@@ -200,7 +205,9 @@ def _restore(kinds: tuple[tuple[Any, ...], ...], texts: tuple[str, ...], cols: b
     builder._cols.frombytes(cols)
     builder._starts.frombytes(starts)
     builder._odd = dict(odd)
-    return builder.build()
+    hits = builder.build()
+    hits._cues = dict(cues or {})
+    return hits
 
 
 class HitsBuilder:

@@ -8,6 +8,7 @@ from typing import BinaryIO
 
 from bingo import parallel
 from bingo.config import Settings
+from bingo.cues import annotate
 from bingo.errors import BingoError
 from bingo.lexicon import CATEGORIES, Lexicon, load_lexicon
 from bingo.models import EntryInfo, RunResult
@@ -60,4 +61,5 @@ def execute(paths: Sequence[str], settings: Settings, *, model: str | None = Non
     jobs = settings.jobs or parallel.default_jobs(sources)
     advance = progress(sum(parallel.size_of(s) for s in sources)) if progress is not None else None
     results = parallel.scan_all(scanner, sources, settings.lang, jobs, stdin, advance)
+    results = [annotate(result, source) for result, source in zip(results, sources, strict=True)]  # cue times
     return RunResult(tuple(results), rules(lexicon))

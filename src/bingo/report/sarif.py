@@ -48,7 +48,7 @@ def result(file: FileResult, hit: Hit, index: int) -> dict[str, Any]:
                        "endColumn": hit.end_column, "charOffset": hit.start, "charLength": hit.end - hit.start,
                        "snippet": {"text": hit.text}},
         }}],
-        "properties": {"category": hit.category, "weight": hit.weight},
+        "properties": {"category": hit.category, "weight": hit.weight, **hit.cue_fields()},
     }
 
 
