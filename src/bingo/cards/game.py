@@ -17,6 +17,7 @@ from bingo.errors import BingoError
 GAME_VERSION = 1
 LABELS = {"de": ("Spiel", "Karte", "FREI"), "en": ("Game", "Card", "FREE")}
 TITLES = {"de": "Bullshit-Bingo", "en": "Buzzword Bingo"}
+PATH_OPTIONS = ("lexicons", "words")  # options that name files: where they are is no part of a game's identity
 AI_TELL_TITLES = {"de": "KI-Floskel-Bingo", "en": "AI Tell Bingo"}  # a card dealt from the ai-tell category only
 
 
@@ -91,14 +92,33 @@ def load_game(path: Path) -> Game:
     return from_dict(data, str(path))
 
 
+def keep_other_game(path: Path, game: Game) -> None:
+    """BingoError when `path` is a file other than this game's game file: the game of printed cards is never lost."""
+    if not path.exists():
+        return
+    try:
+        old = load_game(path)
+    except BingoError:
+        raise BingoError(f"{path}: exists and is not a bingo game file; not overwritten (--force replaces it)"
+                         ) from None
+    if old.id != game.id or old.cards != game.cards:
+        raise BingoError(f"{path}: records game {old.id} ({len(old.cards)} card(s)), not {game.id}; "
+                         "not overwritten, so its printed cards can still be checked (--force replaces it)")
+
+
 def cells_per_card(size: int, free: bool) -> int:
     """How many terms one card needs (odd sizes with a free centre need one fewer)."""
     return size * size - (1 if free and size % 2 else 0)
 
 
 def game_id(seed: int, options: Mapping[str, Any], digest: str) -> str:
-    """A short id from seed, options and lexicon: printed on every card so a claim can be checked."""
-    material = json.dumps([seed, dict(options), digest], sort_keys=True)
+    """A short id from seed, options and lexicon: printed on every card so a claim can be checked.
+
+    The paths of lexicon files and word lists are left out (the digest covers their content): two
+    checkouts deal the same game, with the same id, from the same seed.
+    """
+    shape = {key: value for key, value in options.items() if key not in PATH_OPTIONS}
+    material = json.dumps([seed, shape, digest], sort_keys=True)
     return hashlib.sha256(material.encode()).hexdigest()[:4].upper()
 
 

@@ -13,8 +13,9 @@ from typing import Annotated, BinaryIO, Literal
 import typer
 
 from bingo.cards.check import Round
+from bingo.cards.configured import game_settings, lexicon_files
 from bingo.cards.deck import Request, lexicon_for, new_game
-from bingo.cards.game import load_game
+from bingo.cards.game import keep_other_game, load_game
 from bingo.cards.output import (
     BINARY_WRITERS,
     TEXT_WRITERS,
@@ -25,7 +26,7 @@ from bingo.cards.output import (
     write_game,
 )
 from bingo.cli.console import color_wanted, err, guarded, stdin_bytes
-from bingo.cli.options import CardFormat, LexiconOption
+from bingo.cli.options import CardFormat, ConfigOption, LexiconOption
 from bingo.errors import BingoError
 from bingo.models import Hit
 from bingo.outputs import broken_pipe, refuse_overwrite
@@ -61,6 +62,9 @@ def card(
     words: Annotated[Path | None, typer.Option(
         "--words", help="A plain word list (one term per line) instead of the lexicon.")] = None,
     lexicon: LexiconOption = None,
+    config: ConfigOption = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace a game file that records another game.")] = False,
 ) -> int:
     """Deal printable buzzword-bingo cards, all different, and write the game file that records them."""
     name = card_format(output_format, output)
@@ -73,9 +77,16 @@ def card(
     if target is not None:
         writes.append(("--game" if game_file else "the game file", target))
     reads = [("word list", words)] if words is not None else []
-    refuse_overwrite(writes, [*reads, *(("lexicon file", path) for path in lexicon or ())])
-    game = new_game(Request(count=count, size=size, lang=lang, categories=tuple(category or ()), seed=seed,
-                            title=title, free=not no_free, words=words, lexicons=tuple(lexicon or ())))
+    settings = game_settings(config, tuple(lexicon or ()), tuple(category or ()))
+    files = lexicon_files(settings)
+    refuse_overwrite(writes, [*reads, *(("lexicon file", path) for path in files)])
+    game = new_game(Request(count=count, size=size, lang=lang, categories=settings.categories, seed=seed,
+                            title=title, free=not no_free, words=words, lexicons=files, disable=settings.disable,
+                            disable_categories=settings.disable_categories))
+    if not force:
+        for path in [target, output if name == "json" else None]:
+            if path is not None:
+                keep_other_game(path, game)
     layout = Layout(per_page=int(per_page), paper=paper)
     if output is None:
         TEXT_WRITERS[name](game, sys.stdout, replace(layout, color=color_wanted(sys.stdout)))
@@ -95,6 +106,7 @@ def check(
     card_number: Annotated[int | None, typer.Option("--card", min=1, help="Check only this claimed card.")] = None,
     output_format: Annotated[Literal["rich", "json"], typer.Option("--format", "-f", help="rich or json.")] = "rich",
     lexicon: LexiconOption = None,
+    config: ConfigOption = None,
 ) -> int:
     """Mark every card with the terms the text says; report BINGOs and the winner (exit 1: no BINGO)."""
     from bingo.scanner import Scanner  # imports spaCy: only when a text is checked
@@ -102,7 +114,7 @@ def check(
     game = load_game(game_path)
     if card_number is not None and card_number > len(game.cards):
         raise BingoError(f"game {game.id} has {len(game.cards)} cards, not {card_number}")
-    scanner = Scanner(lexicon=lexicon_for(game, tuple(lexicon or ())))
+    scanner = Scanner(lexicon=lexicon_for(game, lexicon_files(game_settings(config, tuple(lexicon or ())))))
     play = Round.start(game, card_number)
     stdin = stdin_bytes()
     sources = discover(texts or ["-"])

@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, Annotated, Literal
 import typer
 
 from bingo.cards.check import Round
+from bingo.cards.configured import game_settings, lexicon_files
 from bingo.cards.deck import house_game, lexicon_for
 from bingo.cards.game import load_game
 from bingo.cli.console import color_wanted, guarded
-from bingo.cli.options import LexiconOption
+from bingo.cli.options import ConfigOption, LexiconOption
 from bingo.errors import BingoError
 from bingo.lexicon import load_lexicon
 from bingo.markup import PlainMasker
@@ -33,6 +34,7 @@ def live(
     card_number: Annotated[int, typer.Option("--card", min=1, help="Which card of the game to play.")] = 1,
     lang: Annotated[Literal["de", "en"], typer.Option("--lang", "-l", help="Language of the house card.")] = "de",
     lexicon: LexiconOption = None,
+    config: ConfigOption = None,
 ) -> int:
     """Update a card in place as terms are heard on stdin; BINGO banner and bell when a line completes."""
     from rich.console import Console, Group
@@ -42,11 +44,12 @@ def live(
     from bingo.cards.render import rich_card
     from bingo.scanner import Scanner  # imports spaCy: only when the game starts
 
+    settings = game_settings(config, tuple(lexicon or ()))
     if game_path is not None:
         game = load_game(game_path)
-        lex = lexicon_for(game, tuple(lexicon or ()))
-    else:
-        lex = load_lexicon(lexicon or ())
+        lex = lexicon_for(game, lexicon_files(settings))
+    else:  # the house card without the configuration's disabled entries (their squares refilled)
+        lex = load_lexicon(lexicon_files(settings)).adjusted(settings.disable, settings.disable_categories)
         game = house_game(lang, lex)
     if card_number > len(game.cards):
         raise BingoError(f"game {game.id} has {len(game.cards)} cards, not {card_number}")
