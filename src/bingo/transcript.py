@@ -17,6 +17,7 @@ from functools import cached_property
 
 from bingo.lines import line_starts, split_keeping_breaks, strip_break
 from bingo.markup import PlainMasker
+from bingo.rolling import Rolling
 
 TIMING = re.compile(r"^\s*(\S+)\s*-->\s*(\S+)")
 _TIME = re.compile(r"^(?:(\d+):)?([0-5]?\d):([0-5]\d)[.,](\d{1,3})$")
@@ -60,6 +61,7 @@ class TranscriptMasker(PlainMasker):
         super().__init__(skip_quotes)
         self.state = "start"  # start, header, block, between (after a blank line), text
         self.first = True  # the next text line is the first of its cue (where Zoom puts the speaker)
+        self.rolling = Rolling()  # rolling captions: lines repeated from the cue before are masked
 
     def __call__(self, line: str) -> str:
         """Return the line with everything but spoken text as spaces."""
@@ -76,8 +78,11 @@ class TranscriptMasker(PlainMasker):
             self.state = "block"
         elif "-->" in stripped and (self.state != "text" or is_timing(stripped)):
             self.state, self.first = "text", True
+            self.rolling.cue()
         elif self.state in ("start", "between") and (stripped.isdigit() or " " not in stripped):
             pass  # a cue number or identifier: the line before the timing
+        elif self.rolling.repeated(line):
+            self.state, self.first = "text", False
         else:
             masked = _mask_text(line, self.first)
             self.state, self.first = "text", False
