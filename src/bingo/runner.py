@@ -10,6 +10,7 @@ from bingo import parallel
 from bingo.config import Settings
 from bingo.cues import annotate
 from bingo.errors import BingoError
+from bingo.inputformat import forced
 from bingo.lexicon import CATEGORIES, Lexicon, load_lexicon
 from bingo.models import EntryInfo, RunResult
 from bingo.outputs import Named, refuse_overwrite
@@ -33,9 +34,9 @@ def rules(lexicon: Lexicon) -> tuple[EntryInfo, ...]:
                  for _, entry in sorted(lexicon.entries.items()))
 
 
-def sources_for(paths: Sequence[str], settings: Settings) -> list[Source]:
-    """The inputs named on the command line, directories expanded."""
-    sources = discover(paths, settings.include, settings.exclude)
+def sources_for(paths: Sequence[str], settings: Settings, input_format: str = "auto") -> list[Source]:
+    """The inputs named on the command line, directories expanded, read as `input_format` (see inputformat)."""
+    sources = forced(discover(paths, settings.include, settings.exclude), input_format)
     if not sources:
         raise BingoError(f"no text files found in {', '.join(paths)}")
     return sources
@@ -43,7 +44,7 @@ def sources_for(paths: Sequence[str], settings: Settings) -> list[Source]:
 
 def execute(paths: Sequence[str], settings: Settings, *, model: str | None = None, use_cache: bool = True,
             stdin: BinaryIO | None = None, progress: Callable[[int], Progress | None] | None = None,
-            writes: Sequence[Named] = (), reads: Sequence[Named] = ()) -> RunResult:
+            writes: Sequence[Named] = (), reads: Sequence[Named] = (), input_format: str = "auto") -> RunResult:
     """Scan every input in order and return the run's results.
 
     `progress`, if given, is called once with the total size in bytes and returns the callback
@@ -51,7 +52,7 @@ def execute(paths: Sequence[str], settings: Settings, *, model: str | None = Non
     run: when one of them is a scanned file, a lexicon file or one of the caller's `reads`, the run
     stops with a BingoError before anything is read.
     """
-    sources = sources_for(paths, settings)
+    sources = sources_for(paths, settings, input_format)
     if writes:
         scanned = [("scanned file", source.file) for source in sources if source.file is not None]
         lexicons = [("lexicon file", Path(path)) for path in settings.lexicons]

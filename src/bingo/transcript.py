@@ -99,6 +99,13 @@ def _mask_text(line: str, first: bool) -> str:
     return out
 
 
+def speaker_of(line: str) -> str | None:
+    """The speaker a cue's first text line names: a `<v Name>` voice tag or Zoom's `Name:` prefix (None: none)."""
+    voice = _VOICE.search(line)
+    zoom = _SPEAKER.match(_TAG.sub(lambda m: " " * len(m.group(0)), line))
+    return voice.group(1).strip() if voice else zoom.group(1) if zoom else None
+
+
 @dataclass(frozen=True)
 class Cue:
     """One cue: where its text is in the file, when it was said (seconds, None if unreadable) and by whom."""
@@ -177,9 +184,7 @@ def parse(text: str) -> Transcript:
             said.append(_mask_text(body, text_start < 0))
             if text_start < 0:
                 text_start = offset
-                voice = _VOICE.search(body)
-                zoom = _SPEAKER.match(_TAG.sub(lambda m: " " * len(m.group(0)), body))
-                speaker = voice.group(1).strip() if voice else zoom.group(1) if zoom else None
+                speaker = speaker_of(body)
             elif speaker is None and (voice := _VOICE.search(body)):
                 speaker = voice.group(1).strip()
             text_end = offset + len(body)

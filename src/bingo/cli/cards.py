@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated, BinaryIO, Literal
+from typing import Annotated, Literal
 
 import typer
 
@@ -26,12 +26,14 @@ from bingo.cards.output import (
     write_game,
 )
 from bingo.cli.console import color_wanted, err, guarded, stdin_bytes
-from bingo.cli.options import CardFormat, ConfigOption, LexiconOption
+from bingo.cli.options import CardFormat, ConfigOption, InputFormatOption, LexiconOption
+from bingo.cues import transcript_for
 from bingo.errors import BingoError
+from bingo.inputformat import forced
 from bingo.models import Hit
 from bingo.outputs import broken_pipe, refuse_overwrite
-from bingo.sources import SNIFF_BYTES, STDIN, Source, discover
-from bingo.transcript import Cue, Transcript, clock, looks_like, transcript_of
+from bingo.sources import STDIN, discover
+from bingo.transcript import Cue, Transcript, clock
 
 CARD_EPILOG = ("Examples:\n\n  bingo card --count 30 --seed 7 --output offsite.pdf --per-page 2\n\n"
                "  bingo card --lang en --size 4")
@@ -107,6 +109,7 @@ def check(
     output_format: Annotated[Literal["rich", "json"], typer.Option("--format", "-f", help="rich or json.")] = "rich",
     lexicon: LexiconOption = None,
     config: ConfigOption = None,
+    input_format: InputFormatOption = "auto",
 ) -> int:
     """Mark every card with the terms the text says; report BINGOs and the winner (exit 1: no BINGO)."""
     from bingo.scanner import Scanner  # imports spaCy: only when a text is checked
@@ -117,12 +120,12 @@ def check(
     scanner = Scanner(lexicon=lexicon_for(game, lexicon_files(game_settings(config, tuple(lexicon or ())))))
     play = Round.start(game, card_number)
     stdin = stdin_bytes()
-    sources = discover(texts or ["-"])
+    sources = forced(discover(texts or ["-"]), input_format)
     if stdin is not None and any(s.path == STDIN for s in sources):
         stdin = io.BytesIO(stdin.read())  # read twice: for the hits and for the transcript's cues
     for source in sources:
         lang, stream = scanner.read(source, game.lang, stdin)
-        cues = _transcript(source, stdin)
+        cues = transcript_for(source, stdin)
         for para in stream:
             play.hear(scanner.hits(lang, [para]), _locator(cues))
     if output_format == "json":
@@ -130,21 +133,6 @@ def check(
     else:
         print_round(play, card_number)
     return 0 if play.winners() else 1
-
-
-def _transcript(source: Source, stdin: BinaryIO | None) -> Transcript | None:
-    """The cues of a source that is a transcript (its text read again: sources stream, cues need it whole)."""
-    if source.file is not None:
-        with open(source.file, "rb") as handle:
-            head = handle.read(SNIFF_BYTES)
-            if source.kind != "transcript" and not looks_like(head.decode("utf-8", "replace").splitlines()[:12]):
-                return None  # not worth reading a long plain text twice
-            data = head + handle.read()
-    elif isinstance(stdin, io.BytesIO):
-        data = stdin.getvalue()
-    else:
-        return None
-    return transcript_of(data.decode("utf-8", errors="replace"), source.kind)
 
 
 def _locator(cues: Transcript | None) -> Callable[[Hit], Cue | None] | None:

@@ -12,7 +12,7 @@ import typer
 
 from bingo import config as config_module
 from bingo.cli.console import color_wanted, err, guarded, pick_format, progress_bar, stdin_bytes
-from bingo.cli.options import ConfigOption, LexiconOption, ReportFormat
+from bingo.cli.options import ConfigOption, InputFormatOption, LexiconOption, ReportFormat
 from bingo.config import Settings
 from bingo.errors import BingoError
 from bingo.gates import Gates, exit_code, load_baseline
@@ -36,6 +36,7 @@ class ScanRun:
     no_cache: bool = False
     baseline: Path | None = None
     config: Path | None = None  # the configuration file in force (named or found): an input not to overwrite
+    input_format: str = "auto"
 
 
 @guarded
@@ -79,6 +80,7 @@ def scan(
     no_cache: Annotated[bool, typer.Option(
         "--no-cache", help="Do not read or write the compiled-lexicon cache.")] = False,
     width: Annotated[int, typer.Option("--width", min=40, max=400, help="Width of the human report.")] = 100,
+    input_format: InputFormatOption = "auto",
 ) -> int:
     """Scan text for jargon and report a Bullshit-Index per file.
 
@@ -90,7 +92,8 @@ def scan(
              "fail_on": _tuple(fail_on), "include": _tuple(include), "exclude": _tuple(exclude),
              "skip_quotes": skip_quotes, "lexicons": _tuple(str(p) for p in lexicon or ()), "jobs": jobs}
     settings, config_file = config_module.resolve(config, config_module.validate_options(given))
-    job = ScanRun(output=output, width=width, model=model, no_cache=no_cache, baseline=baseline, config=config_file)
+    job = ScanRun(output=output, width=width, model=model, no_cache=no_cache, baseline=baseline, config=config_file,
+                  input_format=input_format)
     return run_scan(_inputs(paths), settings, job)
 
 
@@ -106,7 +109,7 @@ def run_scan(paths: list[str], settings: Settings, job: ScanRun) -> int:
              if path is not None]
     with progress_bar() as progress:
         run = execute(paths, settings, model=job.model, use_cache=not job.no_cache, stdin=stdin_bytes(),
-                      progress=progress, writes=writes, reads=reads)
+                      progress=progress, writes=writes, reads=reads, input_format=job.input_format)
     for failed in run.errors:
         err(f"error: {display(failed.path)}: {failed.error}")
     failures = gates.failures(run)
