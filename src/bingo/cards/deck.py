@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from bingo.cards.fair import conflicts, playable
 from bingo.cards.game import Game, deal, title_for, word_pool
 from bingo.errors import BingoError
 from bingo.grid import house_card
@@ -33,20 +34,22 @@ class Request:
     disable_categories: tuple[str, ...] = ()
 
 
-def _pool(request: Request) -> tuple[list[tuple[str, str]], str, str]:
-    """(id, term) pairs to deal from, the kind of source and its digest."""
+def _pool(request: Request) -> tuple[list[tuple[str, str]], str, str, dict[str, frozenset[str]]]:
+    """(id, term) pairs to deal from, the kind of source, its digest and the near-duplicates among them."""
     if request.words is not None:
         try:
             pool = word_pool(request.words.read_text(encoding="utf-8"), str(request.words))
         except (OSError, UnicodeDecodeError) as exc:
             raise BingoError(f"{request.words}: cannot read the word list ({exc})") from None
-        return pool, "words", hashlib.sha256(json.dumps(pool, ensure_ascii=False).encode()).hexdigest()[:4].upper()
+        digest = hashlib.sha256(json.dumps(pool, ensure_ascii=False).encode()).hexdigest()[:4].upper()
+        return pool, "words", digest, conflicts({ident: [term] for ident, term in pool})
     unknown = [c for c in request.categories if c not in CATEGORIES]
     if unknown:
         raise BingoError(f"unknown category '{unknown[0]}' (known: {', '.join(CATEGORIES)})")
     lexicon = load_lexicon(request.lexicons).adjusted(request.disable, request.disable_categories)
     entries = [e for e in lexicon.for_lang(request.lang) if not request.categories or e.category in request.categories]
-    return [(e.id, e.term) for e in entries], "lexicon", content_digest(entries)
+    near = conflicts({e.id: (e.term, *e.variants) for e in entries})
+    return [(e.id, e.term) for e in entries], "lexicon", content_digest(entries), near
 
 
 def content_digest(entries: Iterable[Entry]) -> str:
@@ -60,14 +63,14 @@ def content_digest(entries: Iterable[Entry]) -> str:
 
 def new_game(request: Request) -> Game:
     """Deal the cards a request asks for; the options recorded in the game let `check` rebuild its lexicon."""
-    pool, source, digest = _pool(request)
+    pool, source, digest, near = _pool(request)
     seed = request.seed if request.seed is not None else secrets.randbelow(10**9)
     options = {"count": request.count, "size": request.size, "lang": request.lang,
                "categories": sorted(request.categories), "free": request.free,
                "lexicons": [str(p) for p in request.lexicons], "words": str(request.words) if request.words else None}
     return deal(pool, count=request.count, size=request.size, free=request.free, seed=seed, lang=request.lang,
                 title=request.title or title_for(request.lang, request.categories),
-                source=source, digest=digest, options=options)
+                source=source, digest=digest, options=options, conflicts=near)
 
 
 def lexicon_for(game: Game, extra: tuple[Path, ...] = ()) -> Lexicon:
@@ -78,7 +81,7 @@ def lexicon_for(game: Game, extra: tuple[Path, ...] = ()) -> Lexicon:
         missing = sorted(set(game.terms) - set(lexicon.entries))
         if missing:
             raise BingoError(f"the game uses entries this lexicon does not have: {', '.join(missing[:5])}")
-        return lexicon
+        return playable(lexicon, game.terms)
     entries = {ident: Entry(id=ident, term=term, lang=game.lang, category="phrase", weight=1.0,
                             message={game.lang: term}, source="word list", context=Context())
                for ident, term in game.terms.items()}

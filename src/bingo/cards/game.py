@@ -123,8 +123,12 @@ def game_id(seed: int, options: Mapping[str, Any], digest: str) -> str:
 
 
 def deal(pool: Sequence[tuple[str, str]], *, count: int, size: int, free: bool, seed: int, lang: str,
-         title: str, source: str, digest: str, options: Mapping[str, Any]) -> Game:
-    """Deal `count` cards with pairwise different term sets; BingoError when the pool is too small."""
+         title: str, source: str, digest: str, options: Mapping[str, Any],
+         conflicts: Mapping[str, frozenset[str]] | None = None) -> Game:
+    """Deal `count` cards with pairwise different term sets, no card with two `conflicts` (near-duplicates).
+
+    BingoError when the pool is too small.
+    """
     need = cells_per_card(size, free)
     ids = sorted({ident for ident, _ in pool})
     if len(ids) < need:
@@ -138,6 +142,8 @@ def deal(pool: Sequence[tuple[str, str]], *, count: int, size: int, free: bool, 
     cards: list[tuple[str | None, ...]] = []
     while len(cards) < count:
         chosen = rng.sample(ids, need)
+        if conflicts:
+            chosen = _fair(chosen, ids, conflicts, rng)
         key = frozenset(chosen)
         if key in seen:
             continue
@@ -151,6 +157,26 @@ def deal(pool: Sequence[tuple[str, str]], *, count: int, size: int, free: bool, 
     return Game(id=game_id(seed, options, digest), seed=seed, lang=lang, size=size, free=need < size * size,
                 title=title, source=source, digest=digest, terms={k: terms[k] for k in sorted(used)},
                 cards=tuple(cards), options=dict(options))
+
+
+def _fair(chosen: list[str], ids: Sequence[str], conflicts: Mapping[str, frozenset[str]],
+          rng: random.Random) -> list[str]:
+    """The sample with each term that is a near-duplicate of one before it replaced (unchanged when none is)."""
+    kept: list[str] = []
+    for ident in chosen:
+        if not conflicts.get(ident, frozenset()) & set(kept):
+            kept.append(ident)
+    if len(kept) < len(chosen):
+        spare = sorted(set(ids) - set(kept))
+        rng.shuffle(spare)
+        for ident in spare:
+            if len(kept) == len(chosen):
+                break
+            if not conflicts.get(ident, frozenset()) & set(kept):
+                kept.append(ident)
+    if len(kept) < len(chosen):
+        raise BingoError(f"not enough terms that are no near-duplicates of each other for a card of {len(chosen)}")
+    return kept
 
 
 def slug(term: str) -> str:

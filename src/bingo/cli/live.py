@@ -20,6 +20,7 @@ from bingo.cards.captions import Captions, follow
 from bingo.cards.check import Round
 from bingo.cards.configured import game_settings, lexicon_files
 from bingo.cards.deck import house_game, lexicon_for
+from bingo.cards.fair import playable
 from bingo.cards.game import load_game
 from bingo.cli.console import color_wanted, guarded
 from bingo.cli.options import ConfigOption, InputFormatOption, LexiconOption
@@ -66,6 +67,7 @@ def live(
     else:  # the house card without the configuration's disabled entries (their squares refilled)
         lex = load_lexicon(lexicon_files(settings)).adjusted(settings.disable, settings.disable_categories)
         game = house_game(lang, lex)
+        lex = playable(lex, game.terms)
     if card_number > len(game.cards):
         raise BingoError(f"game {game.id} has {len(game.cards)} cards, not {card_number}")
     scanner = Scanner(lexicon=lex)
