@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -62,5 +63,6 @@ def execute(paths: Sequence[str], settings: Settings, *, model: str | None = Non
     jobs = settings.jobs or parallel.default_jobs(sources)
     advance = progress(sum(parallel.size_of(s) for s in sources)) if progress is not None else None
     results = parallel.scan_all(scanner, sources, settings.lang, jobs, stdin, advance)
-    results = [annotate(result, source) for result, source in zip(results, sources, strict=True)]  # cue times
+    again = stdin if isinstance(stdin, io.BytesIO) else None  # stdin only when the caller kept it to read again
+    results = [annotate(result, source, again) for result, source in zip(results, sources, strict=True)]
     return RunResult(tuple(results), rules(lexicon))
