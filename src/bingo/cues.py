@@ -41,6 +41,14 @@ def transcript_for(source: Source, stdin: BinaryIO | None = None) -> Transcript 
     return transcript_of(data.decode("utf-8", errors="replace"), source.kind)
 
 
+def untimed(transcript: Transcript | None, path: str, most: int = 3) -> list[str]:
+    """`FILE:LINE: ...` for the first cues whose time cannot be read (read leniently: they rank after timed ones)."""
+    bad = [cue for cue in (transcript.cues if transcript else ()) if cue.begins is None]
+    lines = [f"{path}:{cue.line}: cannot read the cue's start time; its hits rank after every timed cue's"
+             for cue in bad[:most]]
+    return lines + ([f"{path}: {len(bad) - most} more cue(s) without a readable time"] if len(bad) > most else [])
+
+
 def fields_of(cue: Cue) -> CueFields:
     """A cue as a hit's `time`, `end_time` and `speaker`."""
     return (None if cue.begins is None else clock(cue.begins), None if cue.ends is None else clock(cue.ends),

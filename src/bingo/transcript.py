@@ -72,11 +72,11 @@ class TranscriptMasker(PlainMasker):
             return line
         if self.state == "start" and _is_block(stripped.removeprefix("\ufeff"), "WEBVTT"):
             self.state = "header"
-        elif self.state in ("header", "block"):
-            pass
+        elif self.state in ("header", "block") and not (self.state == "header" and is_timing(stripped)):
+            pass  # a cue may follow the header without the blank line before it
         elif self.state in ("start", "between") and any(_is_block(stripped, b) for b in _BLOCKS):
             self.state = "block"
-        elif "-->" in stripped and (self.state != "text" or is_timing(stripped)):
+        elif "-->" in stripped and (self.state not in ("text", "header") or is_timing(stripped)):
             self.state, self.first = "text", True
             self.rolling.cue()
         elif self.state in ("start", "between") and (stripped.isdigit() or " " not in stripped):
@@ -172,13 +172,14 @@ def parse(text: str) -> Transcript:
     lines = [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True) if a < b]
     for line_no, line in enumerate(lines, 1):
         body = strip_break(line)
-        timing = TIMING.match(body)
         if not body.strip():
             close()
             current, text_start = None, -1
-        elif timing and "-->" in body and (text_start < 0 or is_timing(body)):
-            close()
-            current, text_start, speaker = (seconds(timing.group(1)), seconds(timing.group(2)), line_no), -1, None
+        elif "-->" in body and (text_start < 0 or is_timing(body)):
+            close()  # a malformed timing line still starts a cue, of unknown time (as the masker reads it)
+            begins, _, ends = body.partition("-->")
+            current, text_start, speaker = (seconds(begins), seconds(ends.split(maxsplit=1)[0] if ends.split() else ""),
+                                            line_no), -1, None
             said = []
         elif current is not None:
             said.append(_mask_text(body, text_start < 0))

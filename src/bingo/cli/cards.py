@@ -27,7 +27,7 @@ from bingo.cards.output import (
 )
 from bingo.cli.console import color_wanted, err, guarded, stdin_bytes
 from bingo.cli.options import CardFormat, ConfigOption, InputFormatOption, LexiconOption
-from bingo.cues import transcript_for
+from bingo.cues import transcript_for, untimed
 from bingo.errors import BingoError
 from bingo.inputformat import forced
 from bingo.models import Hit
@@ -126,6 +126,8 @@ def check(
     for source in sources:
         lang, stream = scanner.read(source, game.lang, stdin)
         cues = transcript_for(source, stdin)
+        for problem in untimed(cues, source.path):
+            err(f"warning: {problem}")
         for para in stream:
             play.hear(scanner.hits(lang, [para]), _locator(cues))
     if output_format == "json":
