@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import Any, NamedTuple
+
+from bingo.lines import line_starts
+
+Ends = tuple[int, int, int]  # end_line, end_column, end
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,3 +51,23 @@ CUE_FIELDS: tuple[str, ...] = ("time", "end_time", "speaker")
 """The fields a hit in a transcript has from its cue: None, and left out of JSON, for other texts."""
 Cue = tuple[str | None, str | None, str | None]  # time, end_time, speaker
 NO_CUE: Cue = (None, None, None)
+
+
+class Shape(NamedTuple):
+    """How a matched text moves a position: its length, its line breaks, the end column after one."""
+
+    length: int
+    breaks: int
+    tail: int  # 1-based column just after the text's last character, when it spans lines
+
+    @classmethod
+    def of(cls, text: str) -> Shape:
+        """The shape of `text` (line breaks as in `line_starts`)."""
+        starts = line_starts(text)
+        return cls(len(text), len(starts) - 1, len(text) - starts[-1] + 1 if len(starts) > 1 else 0)
+
+    def ends(self, line: int, column: int, start: int) -> Ends:
+        """End line, end column and end offset of a hit of this text at (line, column, start)."""
+        if self.breaks:
+            return line + self.breaks, self.tail, start + self.length
+        return line, column + self.length, start + self.length

@@ -18,13 +18,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain
 from typing import Any, NamedTuple, overload
 
-from bingo.hit import CUE_FIELDS, HIT_FIELDS, NO_CUE, Cue, Hit
-from bingo.lines import line_starts
+from bingo.hit import CUE_FIELDS, HIT_FIELDS, NO_CUE, Cue, Ends, Hit, Shape
 
 __all__ = ["CUE_FIELDS", "HIT_FIELDS", "Cue", "Hit", "HitEntry", "Hits", "HitsBuilder", "as_hits"]
 
 _COLS = 4  # entry, text, line, column (32-bit) per hit; the start offset is in a 64-bit array
-Ends = tuple[int, int, int]  # end_line, end_column, end
 
 
 
@@ -37,26 +35,6 @@ class HitEntry(NamedTuple):
     category: str
     weight: float
     level: str
-
-
-class _Shape(NamedTuple):
-    """How a matched text moves a position: its length, its line breaks, the end column after one."""
-
-    length: int
-    breaks: int
-    tail: int  # 1-based column just after the text's last character, when it spans lines
-
-    @classmethod
-    def of(cls, text: str) -> _Shape:
-        """The shape of `text` (line breaks as in `line_starts`)."""
-        starts = line_starts(text)
-        return cls(len(text), len(starts) - 1, len(text) - starts[-1] + 1 if len(starts) > 1 else 0)
-
-    def ends(self, line: int, column: int, start: int) -> Ends:
-        """End line, end column and end offset of a hit of this text at (line, column, start)."""
-        if self.breaks:
-            return line + self.breaks, self.tail, start + self.length
-        return line, column + self.length, start + self.length
 
 
 class Hits(Sequence[Hit]):
@@ -160,7 +138,7 @@ class Hits(Sequence[Hit]):
             if odd and i in odd:
                 yield (kind, text, line, column, *odd[i][:2], begin, odd[i][2])
                 continue
-            length, breaks, tail = shapes[text]  # _Shape.ends, inlined: this runs for every hit rendered
+            length, breaks, tail = shapes[text]  # Shape.ends, inlined: this runs for every hit rendered
             if breaks:
                 yield kind, text, line, column, line + breaks, tail, begin, begin + length
             else:
@@ -201,7 +179,7 @@ def _restore(kinds: tuple[tuple[Any, ...], ...], texts: tuple[str, ...], cols: b
     builder = HitsBuilder()
     builder._entries = [HitEntry(*kind) for kind in kinds]
     builder._texts = list(texts)
-    builder._shapes = [_Shape.of(text) for text in texts]
+    builder._shapes = [Shape.of(text) for text in texts]
     builder._cols.frombytes(cols)
     builder._starts.frombytes(starts)
     builder._odd = dict(odd)
@@ -217,7 +195,7 @@ class HitsBuilder:
         self._entries: list[HitEntry] = []
         self._entry_index: dict[str, int] = {}
         self._texts: list[str] = []
-        self._shapes: list[_Shape] = []
+        self._shapes: list[Shape] = []
         self._text_index: dict[str, int] = {}
         self._cols = array("i")
         self._starts = array("q")
@@ -241,7 +219,7 @@ class HitsBuilder:
         for text in dict.fromkeys(row[1] for row in rows if row[1] not in self._text_index):
             self._text_index[text] = len(self._texts)
             self._texts.append(text)
-            self._shapes.append(_Shape.of(text))
+            self._shapes.append(Shape.of(text))
         kinds, texts, shapes, first = self._entry_index, self._text_index, self._shapes, len(self._starts)
         for n in [n for n, r in enumerate(rows) if (r[4], r[5], r[7]) != shapes[texts[r[1]]].ends(r[2], r[3], r[6])]:
             self._odd[first + n] = rows[n][4], rows[n][5], rows[n][7]
