@@ -91,7 +91,7 @@ def test_zoom_vtt_winner_time_and_speaker(runner: CliRunner, tmp_path: Path) -> 
     won = completed(data, 4)
     assert (won["term"], won["time"], won["end_time"], won["speaker"]) == (
         "Mindset", "00:00:04.200", "00:00:07.800", "Anna Schmidt")
-    assert "Synergien" not in data["heard"] and "Roadmap" not in data["heard"]  # NOTE block
+    assert "synergien" not in data["heard"] and "roadmap" not in data["heard"]  # NOTE block (heard: ids)
     rich = runner.invoke(app, ["check", str(tmp_path / "de.game.json"), str(DATA / "zoom-de.vtt")])
     assert "Winner: card 4 — line completed by Mindset at 00:00:04.200 by Anna Schmidt" in " ".join(
         rich.stdout.split())
@@ -159,8 +159,8 @@ def test_live_masks_captions_and_tells_the_time(runner: CliRunner, tmp_path: Pat
     result = runner.invoke(app, ["live", str(game), "--card", "4"], input=(DATA / "zoom-de.vtt").read_text("utf-8"))
     assert result.exit_code == 0
     out = result.stdout.splitlines()
-    assert out[0] == "line 12 at 00:00:04.200: Mindset"
-    assert "BINGO! line completed by abholen (line 20 at 00:00:11.500)" in out
+    assert out[0] == "line 12 at 00:00:04.200 by Anna Schmidt: Mindset"
+    assert "BINGO! line completed by abholen (line 20 at 00:00:11.500 by Ben Wagner)" in out
 
 
 def test_quotes_are_not_read_as_console_markup(runner: CliRunner, tmp_path: Path) -> None:

@@ -15,40 +15,16 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, fields
 from itertools import chain
 from typing import Any, NamedTuple, overload
 
-from bingo.lines import line_starts
+from bingo.hit import CUE_FIELDS, HIT_FIELDS, NO_CUE, Cue, Ends, Hit, Shape
+
+__all__ = ["CUE_FIELDS", "HIT_FIELDS", "Cue", "Hit", "HitEntry", "Hits", "HitsBuilder", "as_hits"]
 
 _COLS = 4  # entry, text, line, column (32-bit) per hit; the start offset is in a 64-bit array
-Ends = tuple[int, int, int]  # end_line, end_column, end
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One occurrence of a lexicon entry in a file, with exact offsets into the original content."""
-
-    id: str
-    term: str
-    text: str
-    category: str
-    weight: float
-    level: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    start: int
-    end: int
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the JSON shape of this hit: its fields, in order (the one definition of that shape)."""
-        return {name: getattr(self, name) for name in HIT_FIELDS}
-
-
-HIT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Hit))
-"""A hit's fields in order: the keys of its JSON object (`Hit.to_dict`, `Hits.records`)."""
 
 
 class HitEntry(NamedTuple):
@@ -61,47 +37,41 @@ class HitEntry(NamedTuple):
     level: str
 
 
-class _Shape(NamedTuple):
-    """How a matched text moves a position: its length, its line breaks, the end column after one."""
-
-    length: int
-    breaks: int
-    tail: int  # 1-based column just after the text's last character, when it spans lines
-
-    @classmethod
-    def of(cls, text: str) -> _Shape:
-        """The shape of `text` (line breaks as in `line_starts`)."""
-        starts = line_starts(text)
-        return cls(len(text), len(starts) - 1, len(text) - starts[-1] + 1 if len(starts) > 1 else 0)
-
-    def ends(self, line: int, column: int, start: int) -> Ends:
-        """End line, end column and end offset of a hit of this text at (line, column, start)."""
-        if self.breaks:
-            return line + self.breaks, self.tail, start + self.length
-        return line, column + self.length, start + self.length
-
-
 class Hits(Sequence[Hit]):
     """An immutable sequence of `Hit`s in text order, stored compactly (see the module docstring)."""
 
-    __slots__ = ("_cols", "_entries", "_odd", "_shapes", "_starts", "_texts")
+    __slots__ = ("_cols", "_cues", "_entries", "_odd", "_shapes", "_starts", "_texts")
 
     def __init__(self, hits: Iterable[Hit] = ()) -> None:
         builder = HitsBuilder()
+        cues: dict[int, Cue] = {}
         for hit in hits:
+            if hit.time is not None or hit.end_time is not None or hit.speaker is not None:
+                cues[len(builder._starts)] = (hit.time, hit.end_time, hit.speaker)
             builder.add(HitEntry(hit.id, hit.term, hit.category, hit.weight, hit.level), hit.text, hit.line, hit.column,
                         hit.end_line, hit.end_column, hit.start, hit.end)
         self._adopt(builder)
+        self._cues = cues
 
     def _adopt(self, builder: HitsBuilder) -> None:
         """Take over the tables and arrays of a builder (no copy)."""
         self._entries, self._texts, self._shapes = builder._entries, builder._texts, builder._shapes
         self._cols, self._starts, self._odd = builder._cols, builder._starts, builder._odd
+        self._cues = {}  # hit index -> its transcript cue's fields (sparse: only transcripts have them)
+
+    def with_cues(self, cue_at: Callable[[int], Cue | None]) -> Hits:
+        """A copy whose hits carry the cue fields `cue_at` gives for their start offset (None: no cue)."""
+        hits = Hits.__new__(Hits)
+        hits._entries, hits._texts, hits._shapes = self._entries, self._texts, self._shapes
+        hits._cols, hits._starts, hits._odd = self._cols, self._starts, self._odd
+        hits._cues = {i: cue for i, start in enumerate(self._starts) if (cue := cue_at(start)) is not None}
+        return hits
 
     def __reduce__(self) -> tuple[Any, ...]:
         # the tables as plain tuples and the arrays as bytes: about half the default pickle's load time
         kinds = tuple(tuple(kind) for kind in self._entries)
-        return _restore, (kinds, tuple(self._texts), self._cols.tobytes(), self._starts.tobytes(), self._odd)
+        return _restore, (kinds, tuple(self._texts), self._cols.tobytes(), self._starts.tobytes(), self._odd,
+                          self._cues)
 
     def __len__(self) -> int:
         return len(self._starts)
@@ -168,7 +138,7 @@ class Hits(Sequence[Hit]):
             if odd and i in odd:
                 yield (kind, text, line, column, *odd[i][:2], begin, odd[i][2])
                 continue
-            length, breaks, tail = shapes[text]  # _Shape.ends, inlined: this runs for every hit rendered
+            length, breaks, tail = shapes[text]  # Shape.ends, inlined: this runs for every hit rendered
             if breaks:
                 yield kind, text, line, column, line + breaks, tail, begin, begin + length
             else:
@@ -176,6 +146,13 @@ class Hits(Sequence[Hit]):
 
     def values(self, start: int = 0, stop: int | None = None) -> Iterator[tuple[Any, ...]]:
         """The field values (in `HIT_FIELDS` order) of the hits [start:stop], without making `Hit`s."""
+        cues = self._cues
+        first = slice(start, stop).indices(len(self))[0]
+        for i, row in enumerate(self._located(start, stop), first):
+            yield (*row, *cues.get(i, NO_CUE))
+
+    def _located(self, start: int = 0, stop: int | None = None) -> Iterator[tuple[Any, ...]]:
+        """The values of the hits [start:stop] up to `end`: every field but the cue's."""
         kinds, texts = self._entries, self._texts
         for k, t, line, column, end_line, end_column, begin, end in self.packed(start, stop):
             kind = kinds[k]
@@ -184,23 +161,31 @@ class Hits(Sequence[Hit]):
 
     def records(self, start: int = 0, stop: int | None = None) -> list[dict[str, Any]]:
         """`Hit.to_dict()` of the hits [start:stop], made straight from the arrays."""
-        return [dict(zip(HIT_FIELDS, row, strict=True)) for row in self.values(start, stop)]
+        if not self._cues:  # the common case, a text that is no transcript: no cue fields to leave out
+            return [dict(zip(_LOCATED, row, strict=True)) for row in self._located(start, stop)]
+        return [{k: v for k, v in zip(HIT_FIELDS, row, strict=True) if k not in CUE_FIELDS or v is not None}
+                for row in self.values(start, stop)]
 
     def _hit(self, i: int) -> Hit:
         return Hit(*next(self.values(i, i + 1)))
 
 
+_LOCATED = HIT_FIELDS[:-len(CUE_FIELDS)]
+
+
 def _restore(kinds: tuple[tuple[Any, ...], ...], texts: tuple[str, ...], cols: bytes, starts: bytes,
-             odd: dict[int, Ends]) -> Hits:
+             odd: dict[int, Ends], cues: dict[int, Cue] | None = None) -> Hits:
     """Unpickle `Hits` (see `Hits.__reduce__`)."""
     builder = HitsBuilder()
     builder._entries = [HitEntry(*kind) for kind in kinds]
     builder._texts = list(texts)
-    builder._shapes = [_Shape.of(text) for text in texts]
+    builder._shapes = [Shape.of(text) for text in texts]
     builder._cols.frombytes(cols)
     builder._starts.frombytes(starts)
     builder._odd = dict(odd)
-    return builder.build()
+    hits = builder.build()
+    hits._cues = dict(cues or {})
+    return hits
 
 
 class HitsBuilder:
@@ -210,7 +195,7 @@ class HitsBuilder:
         self._entries: list[HitEntry] = []
         self._entry_index: dict[str, int] = {}
         self._texts: list[str] = []
-        self._shapes: list[_Shape] = []
+        self._shapes: list[Shape] = []
         self._text_index: dict[str, int] = {}
         self._cols = array("i")
         self._starts = array("q")
@@ -234,7 +219,7 @@ class HitsBuilder:
         for text in dict.fromkeys(row[1] for row in rows if row[1] not in self._text_index):
             self._text_index[text] = len(self._texts)
             self._texts.append(text)
-            self._shapes.append(_Shape.of(text))
+            self._shapes.append(Shape.of(text))
         kinds, texts, shapes, first = self._entry_index, self._text_index, self._shapes, len(self._starts)
         for n in [n for n, r in enumerate(rows) if (r[4], r[5], r[7]) != shapes[texts[r[1]]].ends(r[2], r[3], r[6])]:
             self._odd[first + n] = rows[n][4], rows[n][5], rows[n][7]

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
 from bingo import parallel
 from bingo.config import Settings
+from bingo.cues import annotate
 from bingo.errors import BingoError
+from bingo.inputformat import forced
 from bingo.lexicon import CATEGORIES, Lexicon, load_lexicon
 from bingo.models import EntryInfo, RunResult
 from bingo.outputs import Named, refuse_overwrite
@@ -41,10 +44,15 @@ def rules(lexicon: Lexicon) -> tuple[EntryInfo, ...]:
                  for _, entry in sorted(lexicon.entries.items()))
 
 
-def sources_for(paths: Sequence[str], settings: Settings, stdin_name: str | None = None) -> list[Source]:
-    """The inputs named on the command line, directories expanded (none at all: an error, unless force-excluded)."""
+def sources_for(paths: Sequence[str], settings: Settings, stdin_name: str | None = None,
+                input_format: str = "auto") -> list[Source]:
+    """The inputs named on the command line, directories expanded, read as `input_format` (see inputformat).
+
+    None at all: an error, unless force-excluded.
+    """
     sources, dropped = walk_inputs(paths, settings.include, settings.exclude, ignore_files=settings.ignore_files,
                                    force_exclude=settings.force_exclude, stdin_name=stdin_name)
+    sources = forced(sources, input_format)
     if not sources and not dropped:
         raise BingoError(f"no text files found in {', '.join(paths)}")
     return sources
@@ -52,7 +60,8 @@ def sources_for(paths: Sequence[str], settings: Settings, stdin_name: str | None
 
 def execute(paths: Sequence[str], settings: Settings, *, model: str | None = None, use_cache: bool = True,
             stdin: BinaryIO | None = None, progress: Callable[[int], Progress | None] | None = None,
-            writes: Sequence[Named] = (), reads: Sequence[Named] = (), stdin_name: str | None = None) -> RunResult:
+            writes: Sequence[Named] = (), reads: Sequence[Named] = (), stdin_name: str | None = None,
+            input_format: str = "auto") -> RunResult:
     """Scan every input in order and return the run's results.
 
     `progress`, if given, is called once with the total size in bytes and returns the callback
@@ -61,7 +70,7 @@ def execute(paths: Sequence[str], settings: Settings, *, model: str | None = Non
     stops with a BingoError before anything is read. `stdin_name`: what standard input is called
     (its kind from the suffix; excluded as that file would be).
     """
-    sources = sources_for(paths, settings, stdin_name)
+    sources = sources_for(paths, settings, stdin_name, input_format)
     if writes:
         scanned = [("scanned file", source.file) for source in sources if source.file is not None]
         lexicons = [("lexicon file", Path(path)) for path in settings.lexicons]
@@ -71,6 +80,8 @@ def execute(paths: Sequence[str], settings: Settings, *, model: str | None = Non
     jobs = settings.jobs or parallel.default_jobs(sources)
     advance = progress(sum(parallel.size_of(s) for s in sources)) if progress is not None else None
     results = parallel.scan_all(scanner, sources, settings.lang, jobs, stdin, advance)
+    again = stdin if isinstance(stdin, io.BytesIO) else None  # stdin only when the caller kept it to read again
+    results = [annotate(result, source, again) for result, source in zip(results, sources, strict=True)]
     warnings = unknown_ids(settings, {*lexicon.entries, *lexicon.removed})
     # an empty file (a placeholder, a blank template) is no reason to fail CI: skipped, and said so
     kept = tuple(r for r in results if r.error != NO_TEXT)

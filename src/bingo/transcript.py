@@ -17,6 +17,7 @@ from functools import cached_property
 
 from bingo.lines import line_starts, split_keeping_breaks, strip_break
 from bingo.markup import PlainMasker
+from bingo.rolling import Rolling
 
 TIMING = re.compile(r"^\s*(\S+)\s*-->\s*(\S+)")
 _TIME = re.compile(r"^(?:(\d+):)?([0-5]?\d):([0-5]\d)[.,](\d{1,3})$")
@@ -60,6 +61,7 @@ class TranscriptMasker(PlainMasker):
         super().__init__(skip_quotes)
         self.state = "start"  # start, header, block, between (after a blank line), text
         self.first = True  # the next text line is the first of its cue (where Zoom puts the speaker)
+        self.rolling = Rolling()  # rolling captions: lines repeated from the cue before are masked
 
     def __call__(self, line: str) -> str:
         """Return the line with everything but spoken text as spaces."""
@@ -70,14 +72,17 @@ class TranscriptMasker(PlainMasker):
             return line
         if self.state == "start" and _is_block(stripped.removeprefix("\ufeff"), "WEBVTT"):
             self.state = "header"
-        elif self.state in ("header", "block"):
-            pass
+        elif self.state in ("header", "block") and not (self.state == "header" and is_timing(stripped)):
+            pass  # a cue may follow the header without the blank line before it
         elif self.state in ("start", "between") and any(_is_block(stripped, b) for b in _BLOCKS):
             self.state = "block"
-        elif "-->" in stripped and (self.state != "text" or is_timing(stripped)):
+        elif "-->" in stripped and (self.state not in ("text", "header") or is_timing(stripped)):
             self.state, self.first = "text", True
+            self.rolling.cue()
         elif self.state in ("start", "between") and (stripped.isdigit() or " " not in stripped):
             pass  # a cue number or identifier: the line before the timing
+        elif self.rolling.repeated(line):
+            self.state, self.first = "text", False
         else:
             masked = _mask_text(line, self.first)
             self.state, self.first = "text", False
@@ -92,6 +97,13 @@ def _mask_text(line: str, first: bool) -> str:
     if speaker:
         out = " " * speaker.end() + out[speaker.end():]
     return out
+
+
+def speaker_of(line: str) -> str | None:
+    """The speaker a cue's first text line names: a `<v Name>` voice tag or Zoom's `Name:` prefix (None: none)."""
+    voice = _VOICE.search(line)
+    zoom = _SPEAKER.match(_TAG.sub(lambda m: " " * len(m.group(0)), line))
+    return voice.group(1).strip() if voice else zoom.group(1) if zoom else None
 
 
 @dataclass(frozen=True)
@@ -160,21 +172,20 @@ def parse(text: str) -> Transcript:
     lines = [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True) if a < b]
     for line_no, line in enumerate(lines, 1):
         body = strip_break(line)
-        timing = TIMING.match(body)
         if not body.strip():
             close()
             current, text_start = None, -1
-        elif timing and "-->" in body and (text_start < 0 or is_timing(body)):
-            close()
-            current, text_start, speaker = (seconds(timing.group(1)), seconds(timing.group(2)), line_no), -1, None
+        elif "-->" in body and (text_start < 0 or is_timing(body)):
+            close()  # a malformed timing line still starts a cue, of unknown time (as the masker reads it)
+            begins, _, ends = body.partition("-->")
+            current, text_start, speaker = (seconds(begins), seconds(ends.split(maxsplit=1)[0] if ends.split() else ""),
+                                            line_no), -1, None
             said = []
         elif current is not None:
             said.append(_mask_text(body, text_start < 0))
             if text_start < 0:
                 text_start = offset
-                voice = _VOICE.search(body)
-                zoom = _SPEAKER.match(_TAG.sub(lambda m: " " * len(m.group(0)), body))
-                speaker = voice.group(1).strip() if voice else zoom.group(1) if zoom else None
+                speaker = speaker_of(body)
             elif speaker is None and (voice := _VOICE.search(body)):
                 speaker = voice.group(1).strip()
             text_end = offset + len(body)

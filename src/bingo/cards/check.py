@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from bingo.cards.fair import contained
 from bingo.cards.game import Game
 from bingo.grid import completed_lines
 from bingo.models import Hit
@@ -60,15 +61,18 @@ class Round:
     def hear(self, hits: Iterable[Hit], cue_of: Callable[[Hit], Cue | None] | None = None) -> list[CardState]:
         """Mark hits in order (`cue_of`: a transcript's cue of a hit); return the cards completed on them."""
         winners = []
-        for hit in hits:
-            if hit.id not in self.game.terms:
+        terms = self.game.terms
+        for said in hits:
+            if said.id not in terms:
                 continue
-            self.heard.append(hit)
-            self.cues.append(cue_of(hit) if cue_of is not None else None)
-            for card in self.cards:
-                if card.mark(hit):
-                    card.won_seq = len(self.heard) - 1
-                    winners.append(card)
+            # a term that another card's term contains is said with it ("ganzheitlich" in "ganzheitlichen Ansatz")
+            for hit in [said, *(replace(said, id=i, term=terms[i]) for i in contained(terms, said.id, said.text))]:
+                self.heard.append(hit)
+                self.cues.append(cue_of(hit) if cue_of is not None else None)
+                for card in self.cards:
+                    if card.mark(hit):
+                        card.won_seq = len(self.heard) - 1
+                        winners.append(card)
         return winners
 
     def cue(self, card: CardState) -> Cue | None:

@@ -17,6 +17,7 @@ from bingo.errors import BingoError
 GAME_VERSION = 1
 LABELS = {"de": ("Spiel", "Karte", "FREI"), "en": ("Game", "Card", "FREE")}
 TITLES = {"de": "Bullshit-Bingo", "en": "Buzzword Bingo"}
+PATH_OPTIONS = ("lexicons", "words")  # options that name files: where they are is no part of a game's identity
 AI_TELL_TITLES = {"de": "KI-Floskel-Bingo", "en": "AI Tell Bingo"}  # a card dealt from the ai-tell category only
 
 
@@ -91,20 +92,43 @@ def load_game(path: Path) -> Game:
     return from_dict(data, str(path))
 
 
+def keep_other_game(path: Path, game: Game) -> None:
+    """BingoError when `path` is a file other than this game's game file: the game of printed cards is never lost."""
+    if not path.exists():
+        return
+    try:
+        old = load_game(path)
+    except BingoError:
+        raise BingoError(f"{path}: exists and is not a bingo game file; not overwritten (--force replaces it)"
+                         ) from None
+    if old.id != game.id or old.cards != game.cards:
+        raise BingoError(f"{path}: records game {old.id} ({len(old.cards)} card(s)), not {game.id}; "
+                         "not overwritten, so its printed cards can still be checked (--force replaces it)")
+
+
 def cells_per_card(size: int, free: bool) -> int:
     """How many terms one card needs (odd sizes with a free centre need one fewer)."""
     return size * size - (1 if free and size % 2 else 0)
 
 
 def game_id(seed: int, options: Mapping[str, Any], digest: str) -> str:
-    """A short id from seed, options and lexicon: printed on every card so a claim can be checked."""
-    material = json.dumps([seed, dict(options), digest], sort_keys=True)
+    """A short id from seed, options and lexicon: printed on every card so a claim can be checked.
+
+    The paths of lexicon files and word lists are left out (the digest covers their content): two
+    checkouts deal the same game, with the same id, from the same seed.
+    """
+    shape = {key: value for key, value in options.items() if key not in PATH_OPTIONS}
+    material = json.dumps([seed, shape, digest], sort_keys=True)
     return hashlib.sha256(material.encode()).hexdigest()[:4].upper()
 
 
 def deal(pool: Sequence[tuple[str, str]], *, count: int, size: int, free: bool, seed: int, lang: str,
-         title: str, source: str, digest: str, options: Mapping[str, Any]) -> Game:
-    """Deal `count` cards with pairwise different term sets; BingoError when the pool is too small."""
+         title: str, source: str, digest: str, options: Mapping[str, Any],
+         conflicts: Mapping[str, frozenset[str]] | None = None) -> Game:
+    """Deal `count` cards with pairwise different term sets, no card with two `conflicts` (near-duplicates).
+
+    BingoError when the pool is too small.
+    """
     need = cells_per_card(size, free)
     ids = sorted({ident for ident, _ in pool})
     if len(ids) < need:
@@ -118,6 +142,8 @@ def deal(pool: Sequence[tuple[str, str]], *, count: int, size: int, free: bool, 
     cards: list[tuple[str | None, ...]] = []
     while len(cards) < count:
         chosen = rng.sample(ids, need)
+        if conflicts:
+            chosen = _fair(chosen, ids, conflicts, rng)
         key = frozenset(chosen)
         if key in seen:
             continue
@@ -131,6 +157,26 @@ def deal(pool: Sequence[tuple[str, str]], *, count: int, size: int, free: bool, 
     return Game(id=game_id(seed, options, digest), seed=seed, lang=lang, size=size, free=need < size * size,
                 title=title, source=source, digest=digest, terms={k: terms[k] for k in sorted(used)},
                 cards=tuple(cards), options=dict(options))
+
+
+def _fair(chosen: list[str], ids: Sequence[str], conflicts: Mapping[str, frozenset[str]],
+          rng: random.Random) -> list[str]:
+    """The sample with each term that is a near-duplicate of one before it replaced (unchanged when none is)."""
+    kept: list[str] = []
+    for ident in chosen:
+        if not conflicts.get(ident, frozenset()) & set(kept):
+            kept.append(ident)
+    if len(kept) < len(chosen):
+        spare = sorted(set(ids) - set(kept))
+        rng.shuffle(spare)
+        for ident in spare:
+            if len(kept) == len(chosen):
+                break
+            if not conflicts.get(ident, frozenset()) & set(kept):
+                kept.append(ident)
+    if len(kept) < len(chosen):
+        raise BingoError(f"not enough terms that are no near-duplicates of each other for a card of {len(chosen)}")
+    return kept
 
 
 def slug(term: str) -> str:

@@ -1,7 +1,7 @@
 """The command line: the only package that prints or decides how the process exits.
 
 `console` and `options` are shared by the command modules (`scan`, `config`, `cards`, `live`,
-`lexicon`), which import nothing else from the CLI; this module builds the app from them.
+`lexicon`, `speakers`), which import nothing else from the CLI; this module builds the app from them.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Annotated, Protocol, cast
 
 import typer
 
-from bingo.cli import cards, config, lexicon, live, scan
+from bingo.cli import cards, config, lexicon, live, scan, speakers
 from bingo.cli.console import (
     Interrupted,
     err,
@@ -50,6 +50,7 @@ app.command("config", epilog=config.EPILOG)(config.show_config)
 app.command("card", epilog=cards.CARD_EPILOG)(cards.card)
 app.command("check", epilog=cards.CHECK_EPILOG)(cards.check)
 app.command("live", epilog=live.EPILOG)(live.live)
+app.command("speakers", epilog=speakers.EPILOG)(speakers.speakers)
 app.add_typer(lexicon.app, name="lexicon")
 
 

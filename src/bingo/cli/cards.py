@@ -8,13 +8,14 @@ import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated, BinaryIO, Literal
+from typing import Annotated, Literal
 
 import typer
 
 from bingo.cards.check import Round
+from bingo.cards.configured import game_settings, lexicon_files
 from bingo.cards.deck import Request, lexicon_for, new_game
-from bingo.cards.game import load_game
+from bingo.cards.game import keep_other_game, load_game
 from bingo.cards.output import (
     BINARY_WRITERS,
     TEXT_WRITERS,
@@ -25,12 +26,14 @@ from bingo.cards.output import (
     write_game,
 )
 from bingo.cli.console import color_wanted, err, guarded, stdin_bytes
-from bingo.cli.options import CardFormat, LexiconOption
+from bingo.cli.options import CardFormat, ConfigOption, InputFormatOption, LexiconOption
+from bingo.cues import transcript_for, untimed
 from bingo.errors import BingoError
+from bingo.inputformat import forced
 from bingo.models import Hit
 from bingo.outputs import broken_pipe, refuse_overwrite
-from bingo.sources import SNIFF_BYTES, STDIN, Source, discover
-from bingo.transcript import Cue, Transcript, clock, looks_like, transcript_of
+from bingo.sources import STDIN, discover
+from bingo.transcript import Cue, Transcript, clock
 
 CARD_EPILOG = ("Examples:\n\n  bingo card --count 30 --seed 7 --output offsite.pdf --per-page 2\n\n"
                "  bingo card --lang en --size 4")
@@ -61,6 +64,9 @@ def card(
     words: Annotated[Path | None, typer.Option(
         "--words", help="A plain word list (one term per line) instead of the lexicon.")] = None,
     lexicon: LexiconOption = None,
+    config: ConfigOption = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace a game file that records another game.")] = False,
 ) -> int:
     """Deal printable buzzword-bingo cards, all different, and write the game file that records them."""
     reads = [("word list", words)] if words is not None else []
@@ -78,9 +84,16 @@ def card(
     writes = [("--output", output)] if output is not None else []
     if target is not None:
         writes.append(("--game" if game_file else "the game file", target))
-    refuse_overwrite(writes, reads)
-    game = new_game(Request(count=count, size=size, lang=lang, categories=tuple(category or ()), seed=seed,
-                            title=title, free=not no_free, words=words, lexicons=tuple(lexicon or ())))
+    settings = game_settings(config, tuple(lexicon or ()), tuple(category or ()))
+    files = lexicon_files(settings)
+    refuse_overwrite(writes, [*reads, *(("lexicon file", path) for path in files)])
+    game = new_game(Request(count=count, size=size, lang=lang, categories=settings.categories, seed=seed,
+                            title=title, free=not no_free, words=words, lexicons=files, disable=settings.disable,
+                            disable_categories=settings.disable_categories))
+    if not force:
+        for path in [target, output if name == "json" else None]:
+            if path is not None:
+                keep_other_game(path, game)
     layout = Layout(per_page=int(per_page), paper=paper)
     if output is None:
         TEXT_WRITERS[name](game, sys.stdout, replace(layout, color=color_wanted(sys.stdout)))
@@ -103,6 +116,8 @@ def check(
     output_format: Annotated[Literal["rich", "json", "html"], typer.Option(
         "--format", "-f", help="rich, json or html (one self-contained page).")] = "rich",
     lexicon: LexiconOption = None,
+    config: ConfigOption = None,
+    input_format: InputFormatOption = "auto",
 ) -> int:
     """Mark every card with the terms the text says; report BINGOs and the winner (exit 1: no BINGO)."""
     from bingo.scanner import Scanner  # imports spaCy: only when a text is checked
@@ -110,15 +125,17 @@ def check(
     game = load_game(game_path)
     if card_number is not None and card_number > len(game.cards):
         raise BingoError(f"game {game.id} has {len(game.cards)} cards, not {card_number}")
-    scanner = Scanner(lexicon=lexicon_for(game, tuple(lexicon or ())))
+    scanner = Scanner(lexicon=lexicon_for(game, lexicon_files(game_settings(config, tuple(lexicon or ())))))
     play = Round.start(game, card_number)
     stdin = stdin_bytes()
-    sources = discover(texts or ["-"])
+    sources = forced(discover(texts or ["-"]), input_format)
     if stdin is not None and any(s.path == STDIN for s in sources):
         stdin = io.BytesIO(stdin.read())  # read twice: for the hits and for the transcript's cues
     for source in sources:
         lang, stream = scanner.read(source, game.lang, stdin)
-        cues = _transcript(source, stdin)
+        cues = transcript_for(source, stdin)
+        for problem in untimed(cues, source.path):
+            err(f"warning: {problem}")
         for para in stream:
             play.hear(scanner.hits(lang, [para]), _locator(cues))
     if output_format == "json":
@@ -130,21 +147,6 @@ def check(
     else:
         print_round(play, card_number)
     return 0 if play.winners() else 1
-
-
-def _transcript(source: Source, stdin: BinaryIO | None) -> Transcript | None:
-    """The cues of a source that is a transcript (its text read again: sources stream, cues need it whole)."""
-    if source.file is not None:
-        with open(source.file, "rb") as handle:
-            head = handle.read(SNIFF_BYTES)
-            if source.kind != "transcript" and not looks_like(head.decode("utf-8", "replace").splitlines()[:12]):
-                return None  # not worth reading a long plain text twice
-            data = head + handle.read()
-    elif isinstance(stdin, io.BytesIO):
-        data = stdin.getvalue()
-    else:
-        return None
-    return transcript_of(data.decode("utf-8", errors="replace"), source.kind)
 
 
 def _locator(cues: Transcript | None) -> Callable[[Hit], Cue | None] | None:

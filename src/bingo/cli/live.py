@@ -1,29 +1,40 @@
-"""`bingo live`: play one card against text arriving on stdin (captions, speech-to-text), line by line."""
+"""`bingo live`: play one card against captions arriving on stdin or in a growing file, line by line.
+
+On a terminal the card is redrawn in place. When the lines are typed on that terminal, the
+terminal's echo of each line is taken back before the redraw (it would shift the drawing down a
+line and leave a second title behind each time) and the line is shown in the drawing instead,
+below the card, with the prompt where the next one is typed.
+"""
 
 from __future__ import annotations
 
+import math
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
+from bingo.cards.captions import Captions, follow
 from bingo.cards.check import Round
+from bingo.cards.configured import game_settings, lexicon_files
 from bingo.cards.deck import house_game, lexicon_for
+from bingo.cards.fair import playable
 from bingo.cards.game import load_game
 from bingo.cli.console import color_wanted, guarded
-from bingo.cli.options import LexiconOption
+from bingo.cli.options import ConfigOption, InputFormatOption, LexiconOption
 from bingo.errors import BingoError
 from bingo.lexicon import load_lexicon
-from bingo.markup import PlainMasker
 from bingo.outputs import broken_pipe
 from bingo.sources import Paragraph
-from bingo.transcript import TIMING, TranscriptMasker, clock, looks_like, seconds
 
 if TYPE_CHECKING:
-    from rich.console import Group
+    from rich.console import Group, RenderableType
 
-EPILOG = "Example:\n\n  speech-to-text | bingo live offsite.game.json --card 12"
+EPILOG = ("Examples:\n\n  speech-to-text | bingo live offsite.game.json --card 12\n\n"
+          "  bingo live offsite.game.json --follow meeting.vtt")
+PROMPT = "> "
 
 
 @guarded
@@ -32,9 +43,16 @@ def live(
         metavar="[GAME.json]", help="A game file (default: the house card).")] = None,
     card_number: Annotated[int, typer.Option("--card", min=1, help="Which card of the game to play.")] = 1,
     lang: Annotated[Literal["de", "en"], typer.Option("--lang", "-l", help="Language of the house card.")] = "de",
+    follow_path: Annotated[Path | None, typer.Option(
+        "--follow", metavar="FILE", help="Read a growing transcript file (like tail -f) instead of stdin; "
+                                         "ends at BINGO, Ctrl-C or --idle.")] = None,
+    idle: Annotated[float | None, typer.Option(
+        "--idle", min=0.1, help="With --follow: stop when the file has not grown for this many seconds.")] = None,
     lexicon: LexiconOption = None,
+    config: ConfigOption = None,
+    input_format: InputFormatOption = "auto",
 ) -> int:
-    """Update a card in place as terms are heard on stdin; BINGO banner and bell when a line completes."""
+    """Update a card in place as terms are heard; BINGO banner and bell when a line completes."""
     from rich.console import Console, Group
     from rich.live import Live
     from rich.text import Text
@@ -42,39 +60,55 @@ def live(
     from bingo.cards.render import rich_card
     from bingo.scanner import Scanner  # imports spaCy: only when the game starts
 
+    settings = game_settings(config, tuple(lexicon or ()))
     if game_path is not None:
         game = load_game(game_path)
-        lex = lexicon_for(game, tuple(lexicon or ()))
-    else:
-        lex = load_lexicon(lexicon or ())
+        lex = lexicon_for(game, lexicon_files(settings))
+    else:  # the house card without the configuration's disabled entries (their squares refilled)
+        lex = load_lexicon(lexicon_files(settings)).adjusted(settings.disable, settings.disable_categories)
         game = house_game(lang, lex)
+        lex = playable(lex, game.terms)
     if card_number > len(game.cards):
         raise BingoError(f"game {game.id} has {len(game.cards)} cards, not {card_number}")
     scanner = Scanner(lexicon=lex)
     play = Round.start(game, card_number)
     state = play.cards[0]
     tty = color_wanted(sys.stdout)
+    typed = follow_path is None and tty and sys.stdin is not None and sys.stdin.isatty()
     console = Console(force_terminal=tty, no_color=not tty, highlight=False)
     console.on_broken_pipe = broken_pipe  # type: ignore[method-assign]  # the CLI ends the run
-    last = ""
+    last, said = "", ""
+    captions = Captions(input_format)
 
     def view() -> Group:
         banner = Text("BINGO!  \a" if state.won_at else "", style="bold white on red")
         heard = Text(f"last: {last}" if last else "listening …")
-        return Group(rich_card(game, state.index, state.marked), heard, banner)
+        parts: list[RenderableType] = [rich_card(game, state.index, state.marked), heard]
+        if typed and said:
+            parts.append(Text(f"said: {said}", overflow="fold"))
+        if state.won_at:
+            parts.append(banner)
+        if typed:
+            parts.append(Text(PROMPT, end=""))
+        return Group(*parts)
 
+    lines: Iterable[str] = sys.stdin if follow_path is None else follow(
+        follow_path, lambda: state.won_at is not None, idle=idle)
     offset = 0
-    captions = Captions()
     try:
         with Live(view(), console=console, auto_refresh=False, transient=False) if tty else _Null() as screen:
-            for number, line in enumerate(sys.stdin, 1):
+            for number, line in enumerate(lines, 1):
+                if typed:  # take the terminal's echo back: the drawing stays where Live left it
+                    rows = max(1, math.ceil((len(PROMPT) + len(line.rstrip("\r\n"))) / max(console.width, 1)))
+                    console.file.write(f"\x1b[{rows}A\r")
+                    said = line.strip()
                 hits = scanner.hits(game.lang, [Paragraph(line, captions.mask(line), offset, number)])
                 offset += len(line)
                 before = state.won_at
                 for hit in hits:
                     play.hear([hit])
                     if hit.id in game.terms:
-                        last = hit.term
+                        last = hit.term + captions.when()
                         if not tty:
                             print(f"line {number}{captions.when()}: {hit.term}", flush=True)
                 if state.won_at is not None and before is None and not tty:
@@ -87,30 +121,6 @@ def live(
     print(f"{marked} of {sum(1 for c in state.cells if c)} squares marked"
           f"{', BINGO' if state.won_at else ''} (game {game.id}, card {state.index + 1}).", flush=True)
     return 0
-
-
-class Captions:
-    """Stdin as captions: a WebVTT or SubRip stream (told by its first line) is masked as it arrives."""
-
-    def __init__(self) -> None:
-        self.masker: PlainMasker | None = None
-        self.time: float | None = None
-
-    def mask(self, line: str) -> str:
-        """The line to scan: cue numbers, timings, tags and speakers masked in a transcript."""
-        if self.masker is None and line.strip():
-            first = line.strip().removeprefix("\ufeff")
-            self.masker = TranscriptMasker() if looks_like([first]) or first.isdigit() else PlainMasker()
-        if self.masker is None or not self.masker.continuous:
-            return line
-        timing = TIMING.match(line)
-        if timing and "-->" in line:
-            self.time = seconds(timing.group(1))
-        return self.masker(line)
-
-    def when(self) -> str:
-        """` at HH:MM:SS.mmm` of the current cue in a transcript, else nothing."""
-        return "" if self.time is None else f" at {clock(self.time)}"
 
 
 class _Null:

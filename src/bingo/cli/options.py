@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 import typer
 
 from bingo.cards.output import CARD_FORMATS
+from bingo.inputformat import INPUT_FORMATS
 from bingo.report import FORMAT_CHOICES
 
 LexiconOption = Annotated[list[Path] | None, typer.Option(
@@ -21,6 +22,11 @@ ConfigOption = Annotated[Path | None, typer.Option(
 if TYPE_CHECKING:
     ReportFormat = str
     CardFormat = str
+    InputFormat = str
 else:
     ReportFormat = Literal[FORMAT_CHOICES]
     CardFormat = Literal[CARD_FORMATS]
+    InputFormat = Literal[INPUT_FORMATS]
+InputFormatOption = Annotated[InputFormat, typer.Option(
+    "--input-format", help="Read every input as this kind (default auto: from the suffix, a transcript by its "
+                           "first lines).")]

@@ -21,7 +21,7 @@ from bingo.cli.console import (
     report_width,
     stdin_bytes,
 )
-from bingo.cli.options import ConfigOption, LexiconOption, ReportFormat
+from bingo.cli.options import ConfigOption, InputFormatOption, LexiconOption, ReportFormat
 from bingo.config import Settings
 from bingo.errors import BingoError
 from bingo.gates import Gates, baseline_root, exit_code, load_baseline
@@ -48,6 +48,7 @@ class ScanRun:
     baseline: Path | None = None
     config: Path | None = None  # the configuration file in force (named or found): an input not to overwrite
     stdin_name: str | None = None  # --stdin-filename
+    input_format: str = "auto"
 
 
 @guarded
@@ -104,6 +105,7 @@ def scan(
         "Width of the human report (default: the terminal's, else COLUMNS, else 100)."), show_default=False)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Human report: one summary line only.")] = False,
     no_card: Annotated[bool, typer.Option("--no-card", help="Human report without the bingo card.")] = False,
+    input_format: InputFormatOption = "auto",
 ) -> int:
     """Scan text for jargon and report a Bullshit-Index per file.
 
@@ -117,7 +119,7 @@ def scan(
              "force_exclude": force_exclude, "ignore_files": False if no_ignore else None}
     settings, config_file = config_module.resolve(config, config_module.validate_options(given))
     job = ScanRun(output=output, width=width, model=model, no_cache=no_cache, baseline=baseline, config=config_file,
-                  quiet=quiet, card=not no_card, stdin_name=stdin_filename)
+                  quiet=quiet, card=not no_card, stdin_name=stdin_filename, input_format=input_format)
     return run_scan(_inputs(paths, stdin_filename is not None), settings, job)
 
 
@@ -133,7 +135,8 @@ def run_scan(paths: list[str], settings: Settings, job: ScanRun) -> int:
              if path is not None]
     with progress_bar() as progress:
         run = execute(paths, settings, model=job.model, use_cache=not job.no_cache, stdin=stdin_bytes(),
-                      progress=progress, writes=writes, reads=reads, stdin_name=job.stdin_name)
+                      progress=progress, writes=writes, reads=reads, stdin_name=job.stdin_name,
+                      input_format=job.input_format)
     for path in run.skipped:
         err(f"{display(path)}: skipped: no text")
     for failed in run.errors:

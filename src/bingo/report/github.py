@@ -34,6 +34,7 @@ def render(run: RunResult, out: TextIO, options: Options) -> None:
         for hit in file.hits:
             info = file.entry(hit.id)
             message = info.advice if info is not None else ""
+            message += f" (said {said})" if (said := hit.said()) else ""  # a transcript's cue: time and speaker
             props = (f"file={escape_property(display(file.path))},line={hit.line},col={hit.column},"
                      f"endLine={hit.end_line},endColumn={hit.end_column},"
                      f"title={escape_property(f'bingo: {hit.term} [{hit.category}]')}")

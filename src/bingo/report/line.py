@@ -16,4 +16,6 @@ def render(run: RunResult, out: TextIO, options: Options) -> None:
         for hit in result.hits:
             info = result.entry(hit.id)
             message = info.message if info else ""
-            out.write(f"{display(result.path)}:{hit.line}:{hit.column}: [{hit.category}] {hit.term} — {message}\n")
+            said = f" ({said})" if (said := hit.said()) else ""  # a transcript's cue: time and speaker
+            where = f"{display(result.path)}:{hit.line}:{hit.column}"
+            out.write(f"{where}: [{hit.category}] {hit.term} — {message}{said}\n")

@@ -83,7 +83,7 @@ def result(file: FileResult, hit: Hit, index: int | None, artifact: dict[str, An
                        "endColumn": hit.end_column, "charOffset": hit.start, "charLength": hit.end - hit.start,
                        "snippet": {"text": hit.text}},
         }}],
-        "properties": {"category": hit.category, "weight": hit.weight},
+        "properties": {"category": hit.category, "weight": hit.weight, **hit.cue_fields()},
     }
     if suppressed:
         data["suppressions"] = [{"kind": "inSource"}]
