@@ -131,3 +131,23 @@ def test_both_paths_agree_on_generated_text(paths: tuple[Scanner, Scanner], lang
         assert fast.match(text) == full.match(text)
 
     check()
+
+
+def test_norms_hold_for_words_seen_before_and_after_they_are_set(paths: tuple[Scanner, Scanner]) -> None:
+    from bingo import nlp
+
+    lang = "de"  # English patterns compare LOWER: it has no norms
+    norms = paths[0].matcher(lang).compiled.norms
+    expected: dict[str, str] = {}
+    for form, norm in norms.items():  # what setting each word's norm in turn leaves
+        if form != norm:
+            expected[form] = expected[form.capitalize()] = norm
+    pipeline = nlp.blank(lang)
+    before = sorted(expected)[::2]
+    for form in before:
+        assert pipeline.vocab[form].norm_ != expected[form] or form.lower() == expected[form]
+    nlp.set_norms(pipeline, norms)
+    got = {form: pipeline.vocab[form].norm_ for form in expected}  # the other half made only now
+    assert got == expected and len(expected) > 1000
+    doc = pipeline.make_doc(" ".join(sorted(expected)))
+    assert [t.norm_ for t in doc] == [expected[t.text] for t in doc]

@@ -198,7 +198,8 @@ def load_lexicon(extra: Iterable[Path] = (), *, builtin: bool = True, use_cache:
     cached = cache.read(name) if use_cache else None
     if isinstance(cached, dict) and cached.get("digest") == key:
         try:
-            return _from_cache(cached, files, key)
+            with cache.collector_paused():  # 2,147 entries of long-lived objects (see there)
+                return _from_cache(cached, files, key)
         except (KeyError, TypeError, ValueError, AttributeError, LexiconError):
             pass  # not a document this code wrote for these files: parse below
     lexicon = _parse_lexicon(files, shipped, key)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from bingo import nlp
+from bingo import cache, nlp
 from bingo.compiler import load_or_compile
 from bingo.errors import BingoError
 from bingo.lexicon import LANGS, Lexicon
@@ -32,9 +32,11 @@ class Matchers:
         if lang not in LANGS:
             raise BingoError(f"unsupported language '{lang}' (use de or en)")
         if lang not in self._built:
-            pipeline = nlp.load_model(self.model) if self.model else nlp.blank(lang)
-            if self.model and pipeline.lang != lang:
-                pipeline = nlp.blank(lang)  # the model serves its own language only
-            compiled = load_or_compile(self.lexicon, lang, pipeline, self.model, self.use_cache)
-            self._built[lang] = LangMatcher(compiled, pipeline, self.lexicon.entries)
+            with cache.collector_paused():  # a few hundred thousand long-lived objects
+                pipeline = nlp.load_model(self.model) if self.model else nlp.blank(lang)
+                if self.model and pipeline.lang != lang:
+                    pipeline = nlp.blank(lang)  # the model serves its own language only
+                compiled = load_or_compile(self.lexicon, lang, pipeline, self.model, self.use_cache)
+                self._built[lang] = LangMatcher(compiled, pipeline, self.lexicon.entries)
         return self._built[lang]
+
