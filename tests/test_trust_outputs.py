@@ -172,7 +172,8 @@ def test_a_report_on_a_full_disk_leaves_the_old_file(work: Path, full_disk: Path
 def test_cards_and_game_file_on_a_full_disk(work: Path, full_disk: Path, which: str,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     target = str(full_disk / "old.txt")
-    where = ["-o", target] if which == "cards" else ["--game", target]
+    # --force: old.txt is no game file, which `card` would otherwise refuse to replace before writing anything
+    where = ["-o", target] if which == "cards" else ["--game", target, "--force"]
     assert main(["card", "--words", "words.txt", "--count", "100", "--size", "3", "--seed", "1", *where]) == 2
     assert f"{target}: cannot write the {'cards' if which == 'cards' else 'game file'}" in capsys.readouterr().err
     _assert_old_survived(full_disk)

@@ -12,8 +12,9 @@ from dataclasses import replace
 
 from bingo.sources import Source
 
-INPUT_FORMATS: tuple[str, ...] = ("auto", "text", "markdown", "html", "vtt", "srt")
-KINDS = {"text": "plain", "markdown": "markdown", "html": "html", "vtt": "transcript", "srt": "transcript"}
+INPUT_FORMATS: tuple[str, ...] = ("auto", "text", "markdown", "mdx", "rst", "html", "vtt", "srt")
+KINDS = {"text": "plain", "markdown": "markdown", "mdx": "mdx", "rst": "rst", "html": "html",
+         "vtt": "transcript", "srt": "transcript"}
 
 
 def forced(sources: Iterable[Source], input_format: str = "auto") -> list[Source]:

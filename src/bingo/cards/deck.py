@@ -42,7 +42,8 @@ def _pool(request: Request) -> tuple[list[tuple[str, str]], str, str, dict[str, 
         except (OSError, UnicodeDecodeError) as exc:
             raise BingoError(f"{request.words}: cannot read the word list ({exc})") from None
         digest = hashlib.sha256(json.dumps(pool, ensure_ascii=False).encode()).hexdigest()[:4].upper()
-        return pool, "words", digest, conflicts({ident: [term] for ident, term in pool})
+        # a word list is the players' own choice of terms: dealt as given, near-duplicates included
+        return pool, "words", digest, {}
     unknown = [c for c in request.categories if c not in CATEGORIES]
     if unknown:
         raise BingoError(f"unknown category '{unknown[0]}' (known: {', '.join(CATEGORIES)})")
