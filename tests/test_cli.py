@@ -215,3 +215,11 @@ def test_one_file_has_no_summary(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert main(["scan", "--format", "plain", str(tmp_path / "a.txt")]) == 0
     out = capsys.readouterr().out
     assert out.startswith(f"{tmp_path / 'a.txt'}  ·  English  ·  ") and "Summary" not in out
+
+
+@pytest.mark.parametrize("command", [["scan"], ["card"], ["check"], ["live"], ["speakers"]])
+def test_help_keeps_bracketed_text(runner: CliRunner, command: list[str]) -> None:
+    """Help is rich markup: '[tool.bingo]' must be escaped, or the table name vanishes from --config's help."""
+    result = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "200"}, catch_exceptions=False)
+    assert result.exit_code == 0
+    assert "pyproject.toml [tool.bingo]" in " ".join(result.stdout.split())

@@ -14,7 +14,7 @@ from bingo.report import FORMAT_CHOICES
 LexiconOption = Annotated[list[Path] | None, typer.Option(
     "--lexicon", help="Extra lexicon YAML file (repeatable); same ids override built-in entries.")]
 ConfigOption = Annotated[Path | None, typer.Option(
-    "--config", help="Configuration file (default: the nearest .bingo.yaml or pyproject.toml [tool.bingo]).")]
+    "--config", help="Configuration file (default: the nearest .bingo.yaml or pyproject.toml \\[tool.bingo]).")]
 
 # typer builds the choices, `--help`'s <a|b|c> and the "'x' is not one of ..." message from a Literal.
 # The names are defined once, by the report and card writers; mypy cannot read a Literal built at
