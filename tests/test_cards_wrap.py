@@ -204,3 +204,23 @@ def test_fit_keeps_words_whole_when_it_costs_little(term: str, lang: str, whole_
     (fitted,) = fit_card([(term, "Helvetica")], width, 60, (6, 14), lang)
     assert fitted.lines == lines
     assert fitted.size == whole_at if len(lines) == 1 else fitted.size > whole_at / 0.8
+
+
+@pytest.mark.parametrize(("sample", "lang"), [("de-jargon-strategie.txt", "de"), ("en-jargon-press-release.txt", "en")])
+@pytest.mark.parametrize("width", [120, 100, 80, 60])
+def test_scan_report_card_breaks_words_only_with_a_hyphen(sample: str, lang: str, width: int) -> None:
+    # the house card under `bingo scan`'s report: at 80 columns rich squeezed 16-column squares and folded
+    # Erlebnisökono|mie, Touchpoin|t between letters
+    from bingo.api import scan_text
+    from bingo.report.human import card
+
+    result = scan_text((Path(__file__).parent.parent / "samples" / sample).read_text(encoding="utf-8"), lang=lang)
+    out = io.StringIO()
+    Console(file=out, width=width, no_color=True).print(card(result, width))
+    table = out.getvalue()
+    assert max(len(line) for line in table.splitlines()) <= width
+    free = "FREI" if lang == "de" else "FREE"
+    labels = [free if ident is None else f"✘ {term}" if hit else term
+              for ident, term, hit in zip(result.card, result.card_terms, result.card_marked, strict=True)]
+    for col, lines in enumerate(columns(table, 5)):
+        unbroken(" ".join(labels[col::5]), lines)

@@ -11,6 +11,7 @@ from rich.console import Console, ConsoleOptions, Group, JustifyMethod, Renderab
 from rich.table import Table
 from rich.text import Text
 
+from bingo.cards.wrap import wrap_chars
 from bingo.lexicon import CATEGORIES
 from bingo.lines import split_lines
 from bingo.models import ARROW, FileResult, Hit, RunResult
@@ -25,6 +26,7 @@ WORDS = {"de": ("Wörter", "Treffer", "Alternative", "Begriff", "Kategorie", "An
 BAR = 30
 VERDICT_STYLE = {"klartext": "bold green", "werbeprosa": "bold yellow", "bullshit-bingo": "bold red"}
 MAX_LINE = 160
+MIN_SQUARE = 6  # narrower squares cannot hold a syllable and a hyphen: the table then runs wider than the screen
 
 
 def render(run: RunResult, out: TextIO, options: Options) -> None:
@@ -190,22 +192,27 @@ def _highlight(number: int, line_text: str, hits: list[Hit], color: bool, first:
 def card(result: FileResult, width: int = 100) -> Table:
     """The language's house card with the squares this text hit marked, and BINGO if a line is full.
 
-    Squares are 16 columns wide, wider (up to 20) on a wide screen so that long terms fit whole.
+    Squares share the width (up to 20 columns each); terms wrap at hyphenation points, never mid-word.
     """
     lang = result.lang or "en"
     marked = result.card_marked
     title = "BINGO!" if result.bingo else ("Bullshit-Bingo" if lang == "de" else "Buzzword bingo")
     table = Table(title=title, title_style="bold red" if result.bingo else "bold", box=box.SQUARE,
                   show_header=False, expand=False)
+    # Five squares, their padding and six borders fill at most the width (rich would squeeze them, and
+    # squeezed squares fold words between letters); 20 is enough for every house-card term whole.
+    square = max(MIN_SQUARE, min(20, (width - 16) // 5))
     for _ in range(5):
-        table.add_column(width=max(16, min(20, (width - 16) // 5)), justify="center")
+        table.add_column(width=square, justify="center")
     cells = []
     for ident, label, hit in zip(result.card, result.card_terms, marked, strict=True):
         if ident is None:
             cells.append(Text(WORDS[lang][7], style="bold"))
             continue
-        cells.append(Text(f"✘ {label}", style="bold black on green", overflow="fold") if hit
-                     else Text(label, style="dim", overflow="fold"))
+        # Words break at hyphenation points with a visible hyphen, as on the printed cards; never mid-word.
+        lines = "\n".join(wrap_chars(f"✘ {label}" if hit else label, square, lang))
+        cells.append(Text(lines, style="bold black on green", overflow="fold") if hit
+                     else Text(lines, style="dim", overflow="fold"))
     for row in range(5):
         table.add_row(*cells[row * 5:row * 5 + 5])
     return table
