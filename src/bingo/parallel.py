@@ -32,9 +32,10 @@ from bingo.errors import InputError, WorkerError
 from bingo.lexicon import LANGS
 from bingo.lines import count_breaks
 from bingo.models import FileResult
+from bingo.paragraphs import Paragraph, paragraphs_of_bytes, runs
 from bingo.results import failed
 from bingo.scanner import Partial, Scanner
-from bingo.sources import Paragraph, Source, paragraphs_of_bytes
+from bingo.sources import Source
 
 BATCH_CHARS = 512 * 1024     # text per task when a large file is split in this process
 RANGE_BYTES = 1024 * 1024    # bytes per task when the workers read a plain-text file themselves
@@ -215,16 +216,8 @@ def size_of(source: Source) -> int:
 
 
 def _batches(stream: Iterator[Paragraph], lang: str) -> Iterator[tuple[str, list[Paragraph]]]:
-    batch: list[Paragraph] = []
-    size = 0
-    for para in stream:
-        batch.append(para)
-        size += len(para.text)
-        if size >= BATCH_CHARS:
-            yield lang, batch
-            batch, size = [], 0
-    if batch:
-        yield lang, batch
+    """The tasks of `_match_batch`: runs of about BATCH_CHARS characters."""
+    return ((lang, batch) for batch in runs(stream, BATCH_CHARS))
 
 
 def scan_all(scanner: Scanner, sources: Sequence[Source], lang: str, jobs: int,

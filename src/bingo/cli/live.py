@@ -27,7 +27,7 @@ from bingo.cli.options import ConfigOption, InputFormatOption, LexiconOption
 from bingo.errors import BingoError
 from bingo.lexicon import load_lexicon
 from bingo.outputs import broken_pipe
-from bingo.sources import Paragraph
+from bingo.paragraphs import Paragraph
 
 if TYPE_CHECKING:
     from rich.console import Group, RenderableType
