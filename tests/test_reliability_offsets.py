@@ -11,7 +11,7 @@ import pytest
 from reliability import PARAGRAPH
 
 import bingo
-from bingo import paragraphs, parallel, reading
+from bingo import paragraphs, parallel, ranges, reading
 from bingo.cli import main
 from bingo.lines import line_starts, position
 from bingo.sources import Source
@@ -24,7 +24,7 @@ def scan_json(args: list[str], capsys: pytest.CaptureFixture[str]) -> dict:
 
 def small_ranges(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "LARGE_FILE", 10_000)
-    monkeypatch.setattr(parallel, "RANGE_BYTES", 2_000)
+    monkeypatch.setattr(ranges, "RANGE_BYTES", 2_000)
 
 
 def assert_hits_index(text: str, hits: list[dict]) -> None:
@@ -41,7 +41,7 @@ def test_a_bom_at_a_range_start_is_text_for_any_jobs(tmp_path: Path, monkeypatch
     content = ("\ufeff" + PARAGRAPH) * 120  # files with BOMs, concatenated: every paragraph starts with one
     path = tmp_path / "joined.txt"
     path.write_text(content, encoding="utf-8")
-    assert len(parallel.split_points(path, path.stat().st_size) or []) > 5
+    assert len(ranges.split_points(path, path.stat().st_size) or []) > 5
     one = scan_json([str(path), "--jobs", "1"], capsys)
     two = scan_json([str(path), "--jobs", "2"], capsys)
     assert one == two

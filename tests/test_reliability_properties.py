@@ -33,7 +33,7 @@ from hypothesis import strategies as st  # noqa: E402
 from reliability import HANG_GUARD, child_env  # noqa: E402
 
 import bingo  # noqa: E402
-from bingo import parallel, reading  # noqa: E402
+from bingo import parallel, ranges, reading  # noqa: E402
 from bingo.cli import main  # noqa: E402
 from bingo.lines import line_starts, position  # noqa: E402
 from bingo.sources import Source, discover  # noqa: E402
@@ -132,7 +132,7 @@ def tiny_ranges(range_bytes: int) -> Iterator[None]:
     """Large-file handling from 1 kB on, ranges and batches of a few hundred bytes."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(parallel, "LARGE_FILE", 1000)
-        patch.setattr(parallel, "RANGE_BYTES", range_bytes)
+        patch.setattr(ranges, "RANGE_BYTES", range_bytes)
         patch.setattr(parallel, "BATCH_CHARS", 300)
         yield
 
