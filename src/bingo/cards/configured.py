@@ -9,14 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from bingo import config as config_module
-from bingo.config import Settings
+from bingo.settings import Settings, validate_options
 
 
 def game_settings(config: Path | None, lexicons: tuple[Path, ...] = (), categories: tuple[str, ...] = ()
                   ) -> Settings:
     """The settings in force: the configuration file (named or found) under the command line's options."""
     given = {"lexicons": tuple(str(p) for p in lexicons) or None}
-    settings, _ = config_module.resolve(config, config_module.validate_options(given))
+    settings, _ = config_module.resolve(config, validate_options(given))
     # the deal checks the categories itself, with its own message for an unknown one
     return settings.merged({"categories": categories or None}, "command line")
 
