@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bingo.errors import ConfigError, located
-from bingo.settings import GLOBS, Settings, validate
+from bingo.settings import GLOBS, Settings, validate, validate_options
 
 YAML_NAMES = (".bingo.yaml", ".bingo.yml")
 
@@ -109,3 +109,21 @@ def resolve(explicit: Path | None, cli: Mapping[str, Any], start: Path | None = 
         settings = replace(settings, origins={**settings.origins, **items})
     added = {k: (*getattr(settings, k), *v) if k in GLOBS and v is not None else v for k, v in cli.items()}
     return settings.merged(added, "command line"), path
+
+
+def game_settings(config: Path | None, lexicons: tuple[Path, ...] = (), categories: tuple[str, ...] = ()
+                  ) -> Settings:
+    """The settings the game commands honour: the configuration file (named or found) under their options.
+
+    `bingo card` deals no entry or category the configuration disables and takes its lexicon files;
+    `check` and `live` load the same files, so a game dealt from them can be played anywhere below it.
+    """
+    given = {"lexicons": tuple(str(p) for p in lexicons) or None}
+    settings, _ = resolve(config, validate_options(given))
+    # the deal checks the categories itself, with its own message for an unknown one
+    return settings.merged({"categories": categories or None}, "command line")
+
+
+def lexicon_files(settings: Settings) -> tuple[Path, ...]:
+    """The extra lexicon files of the settings, each once."""
+    return tuple(dict.fromkeys(Path(p) for p in settings.lexicons))
