@@ -23,9 +23,9 @@ import sysconfig
 from collections import Counter
 from pathlib import Path
 
-from bingo.config import Settings
 from bingo.runner import build_lexicon
 from bingo.scanner import Scanner
+from bingo.settings import Settings
 
 MAN = Path("/usr/share/man")
 

@@ -20,7 +20,8 @@ HANG_GUARD = 300  # seconds: only there to turn a hang into a failure, never a m
 PARAGRAPH = ("Wir heben Synergien entlang der Customer Journey und optimieren jeden Touchpoint.\n"
              "Der Zug fährt um 7 Uhr. Kunden erhalten Auskunft am Schalter.\n\n")
 
-SMALL_RANGES = "from bingo import parallel\nparallel.LARGE_FILE = 10_000\nparallel.RANGE_BYTES = 2_000\n"
+SMALL_RANGES = ("from bingo import parallel, ranges\nparallel.LARGE_FILE = 10_000\n"
+                "ranges.RANGE_BYTES = 2_000\n")
 """A child's preamble that cuts files from 10 kB on into ranges of about 2 kB."""
 
 

@@ -83,8 +83,8 @@ def test_category_option_scans_only_that_category() -> None:
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_the_house_card_is_dealt_from_the_chosen_category(lang: str) -> None:
-    from bingo.config import Settings
     from bingo.runner import build_lexicon
+    from bingo.settings import Settings
 
     lexicon = build_lexicon(Settings(categories=("ai-tell",)))
     card = lexicon.house_cards[lang]

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from conftest import optional_module, shared_path
 
-from bingo.config import Settings
 from bingo.models import RunResult
 from bingo.report import FORMATTERS, Options, renderer
 from bingo.runner import execute
+from bingo.settings import Settings
 
 DATA = Path(__file__).parent / "data"
 GOLDEN = Path(__file__).parent / "golden"

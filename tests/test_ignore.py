@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from bingo import config
 from bingo.cli import app
 from bingo.runner import sources_for
+from bingo.settings import Settings, validate_options
 from bingo.sources import discover
 
 COPY = "Wir heben Synergien entlang der Customer Journey.\n"
@@ -61,9 +62,9 @@ def test_outside_a_repository_the_walked_folder_ignore_file_counts(tmp_path: Pat
     assert found(tmp_path, tmp_path / "site") == ["site/b.html"]
 
 
-def settings_in(folder: Path, monkeypatch: pytest.MonkeyPatch, **cli: object) -> config.Settings:
+def settings_in(folder: Path, monkeypatch: pytest.MonkeyPatch, **cli: object) -> Settings:
     monkeypatch.chdir(folder)
-    settings, _ = config.resolve(None, config.validate_options(cli))
+    settings, _ = config.resolve(None, validate_options(cli))
     return settings
 
 

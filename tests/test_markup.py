@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from bingo.lines import line_starts, position
 from bingo.markup import FILL, MASK, HtmlMasker, MarkdownMasker, markdown, masker
-from bingo.sources import Source, discover, paragraphs
+from bingo.paragraphs import paragraphs
+from bingo.sources import Source, discover
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "markup.yaml").read_text(encoding="utf-8"))
 SUFFIX = {"markdown": ".md", "mdx": ".mdx", "html": ".html", "rst": ".rst", "text": ".txt"}

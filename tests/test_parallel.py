@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bingo import parallel
+from bingo import parallel, ranges
 from bingo.cli import main
 
 PARAGRAPH = ("Wir heben Synergien entlang der Customer Journey und optimieren jeden Touchpoint.\n"
@@ -41,12 +41,12 @@ def test_many_files_same_with_one_or_two_jobs(tmp_path: Path, capsys: pytest.Cap
 def test_large_file_split_into_ranges(tmp_path: Path, capsys: pytest.CaptureFixture,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "LARGE_FILE", 10_000)
-    monkeypatch.setattr(parallel, "RANGE_BYTES", 4_000)
+    monkeypatch.setattr(ranges, "RANGE_BYTES", 4_000)
     monkeypatch.setattr(parallel, "BATCH_CHARS", 3_000)
     big = tmp_path / "big.txt"
     content = "\ufeff" + PARAGRAPH * 400 + "Ende, mit Umlauten: Kundenzentrierung für Kundinnen.\r\n\r\nSchluss."
     big.write_text(content, encoding="utf-8")
-    assert len(parallel.split_points(big, big.stat().st_size)) > 10
+    assert len(ranges.split_points(big, big.stat().st_size)) > 10
     one = scan_json([str(big), "--jobs", "1"], capsys)
     two = scan_json([str(big), "--jobs", "2"], capsys)
     assert one == two
@@ -124,7 +124,7 @@ def test_split_points_fall_after_blank_lines(tmp_path: Path, newline: str) -> No
     path = tmp_path / "big.txt"
     path.write_bytes(PARAGRAPH.replace("\n", newline).encode("utf-8") * 300)
     data = path.read_bytes()
-    points = parallel.split_points(path, len(data), step=2_000)
+    points = ranges.split_points(path, len(data), step=2_000)
     assert points is not None and len(points) > 10 and points[0] == 0 and points[-1] == len(data)
     assert all(data[:p].endswith((newline * 2).encode()) for p in points[1:-1])
 

@@ -105,7 +105,7 @@ def test_a_few_aliases_still_work(tmp_path: Path) -> None:
 
 
 def test_quoted_values_are_capped(tmp_path: Path) -> None:
-    from bingo.config import validate
+    from bingo.settings import validate
 
     with pytest.raises(ConfigError) as info:
         validate({"lang": "x" * 10_000}, "c.yaml", {"lang": 1})

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from reliability import PARAGRAPH, SMALL_RANGES, one_line_error, run
 
-from bingo import parallel
+from bingo import ranges
 from bingo.cli import main
 from bingo.errors import BingoError, ConfigError, InputError, LexiconError, LocatedError, WorkerError
 
@@ -81,7 +81,7 @@ def test_a_failing_worker_ends_the_run_with_one_line(tmp_path: Path, preamble: s
 
 TRUNCATE_WHILE_CUTTING = SMALL_RANGES + '''
 import mmap, os
-parallel.READ_BYTES = 4096
+ranges.READ_BYTES = 4096
 PATH, KEEP = sys.argv[1], int(sys.argv[2])
 real_mmap, real_open = mmap.mmap, open
 
@@ -110,7 +110,7 @@ def opened(path, mode="r", *args, **kwargs):
     handle = real_open(path, mode, *args, **kwargs)
     return Shrinking(handle) if str(path) == PATH else handle
 
-parallel.open = opened
+ranges.open = opened
 '''
 
 
@@ -126,12 +126,12 @@ def test_a_file_truncated_while_it_is_cut_is_scanned_not_a_sigbus(tmp_path: Path
 
 def test_split_points_reads_the_file_and_stops_at_a_shrink(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = big_file(tmp_path)
-    monkeypatch.setattr(parallel, "READ_BYTES", 1000)  # many pieces: blank lines across two pieces are found
+    monkeypatch.setattr(ranges, "READ_BYTES", 1000)  # many pieces: blank lines across two pieces are found
     size = path.stat().st_size
-    small = parallel.split_points(path, size, step=2_000)
-    monkeypatch.setattr(parallel, "READ_BYTES", 1 << 20)
-    assert small == parallel.split_points(path, size, step=2_000)
-    assert parallel.split_points(path, size + 10, step=2_000) is None  # shorter than its size: it shrank
+    small = ranges.split_points(path, size, step=2_000)
+    monkeypatch.setattr(ranges, "READ_BYTES", 1 << 20)
+    assert small == ranges.split_points(path, size, step=2_000)
+    assert ranges.split_points(path, size + 10, step=2_000) is None  # shorter than its size: it shrank
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")

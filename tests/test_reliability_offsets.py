@@ -11,7 +11,7 @@ import pytest
 from reliability import PARAGRAPH
 
 import bingo
-from bingo import parallel, sources
+from bingo import paragraphs, parallel, ranges, reading
 from bingo.cli import main
 from bingo.lines import line_starts, position
 from bingo.sources import Source
@@ -24,7 +24,7 @@ def scan_json(args: list[str], capsys: pytest.CaptureFixture[str]) -> dict:
 
 def small_ranges(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "LARGE_FILE", 10_000)
-    monkeypatch.setattr(parallel, "RANGE_BYTES", 2_000)
+    monkeypatch.setattr(ranges, "RANGE_BYTES", 2_000)
 
 
 def assert_hits_index(text: str, hits: list[dict]) -> None:
@@ -41,7 +41,7 @@ def test_a_bom_at_a_range_start_is_text_for_any_jobs(tmp_path: Path, monkeypatch
     content = ("\ufeff" + PARAGRAPH) * 120  # files with BOMs, concatenated: every paragraph starts with one
     path = tmp_path / "joined.txt"
     path.write_text(content, encoding="utf-8")
-    assert len(parallel.split_points(path, path.stat().st_size) or []) > 5
+    assert len(ranges.split_points(path, path.stat().st_size) or []) > 5
     one = scan_json([str(path), "--jobs", "1"], capsys)
     two = scan_json([str(path), "--jobs", "2"], capsys)
     assert one == two
@@ -59,8 +59,8 @@ def test_minified_html_columns_count_from_the_line_start(tmp_path: Path, capsys:
 def test_long_lines_cut_alike_with_one_or_two_jobs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     small_ranges(monkeypatch)
-    monkeypatch.setattr(sources, "MAX_LINE", 3_000)  # long lines without writing megabytes,
-    monkeypatch.setattr(sources, "MAX_PARAGRAPH", 4_000)  # and paragraphs that end inside a line
+    monkeypatch.setattr(reading, "MAX_LINE", 3_000)  # long lines without writing megabytes,
+    monkeypatch.setattr(paragraphs, "MAX_PARAGRAPH", 4_000)  # and paragraphs that end inside a line
     words = "Touchpoint und Customer Journey, dazu Kundenzentrierung. "
     content = (PARAGRAPH * 6 + words * 400 + "\n\n" + words.replace(" ", "") * 150 + "\r\n\r\n") * 6
     path = tmp_path / "long-lines.txt"
@@ -74,11 +74,11 @@ def test_long_lines_cut_alike_with_one_or_two_jobs(tmp_path: Path, monkeypatch: 
 
 @pytest.mark.parametrize("size", [1, 2, 3, 7, 4096, 65536])
 def test_line_pieces_do_not_depend_on_how_the_text_was_read(monkeypatch: pytest.MonkeyPatch, size: int) -> None:
-    monkeypatch.setattr(sources, "MAX_LINE", 40)
+    monkeypatch.setattr(reading, "MAX_LINE", 40)
     text = ("x" * 39 + " " + "y" * 50 + "\r\n" + "short line\n" + "z" * 40 + "\r" + "a b " * 30 + "\n\n") * 3
-    whole = list(sources._lines(Source("t"), iter([text])))
+    whole = list(reading.split_lines(Source("t"), iter([text])))
     chunks = iter([text[i:i + size] for i in range(0, len(text), size)])
-    assert list(sources._lines(Source("t"), chunks)) == whole
+    assert list(reading.split_lines(Source("t"), chunks)) == whole
     assert "".join(whole) == text
     assert all(len(piece.rstrip("\r\n")) <= 40 for piece in whole)
     assert not any(a.endswith("\r") and b.startswith("\n") for a, b in itertools.pairwise(whole))  # \r\n kept whole

@@ -33,7 +33,7 @@ from hypothesis import strategies as st  # noqa: E402
 from reliability import HANG_GUARD, child_env  # noqa: E402
 
 import bingo  # noqa: E402
-from bingo import parallel, sources  # noqa: E402
+from bingo import parallel, ranges, reading  # noqa: E402
 from bingo.cli import main  # noqa: E402
 from bingo.lines import line_starts, position  # noqa: E402
 from bingo.sources import Source, discover  # noqa: E402
@@ -132,7 +132,7 @@ def tiny_ranges(range_bytes: int) -> Iterator[None]:
     """Large-file handling from 1 kB on, ranges and batches of a few hundred bytes."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(parallel, "LARGE_FILE", 1000)
-        patch.setattr(parallel, "RANGE_BYTES", range_bytes)
+        patch.setattr(ranges, "RANGE_BYTES", range_bytes)
         patch.setattr(parallel, "BATCH_CHARS", 300)
         yield
 
@@ -181,9 +181,9 @@ def test_one_and_two_jobs_agree_on_files_cut_into_tiny_ranges(scanner: Any, para
        st.lists(st.integers(0, 300), max_size=8))
 def test_lines_do_not_depend_on_how_the_text_was_read(text: str, max_line: int, cuts: list[int]) -> None:
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(sources, "MAX_LINE", max_line)
-        whole = list(sources._lines(Source("t"), iter([text])))
+        patch.setattr(reading, "MAX_LINE", max_line)
+        whole = list(reading.split_lines(Source("t"), iter([text])))
         bounds = [0, *sorted(c for c in cuts if c < len(text)), len(text)]
-        pieces = list(sources._lines(Source("t"), iter([text[a:b] for a, b in itertools.pairwise(bounds)])))
+        pieces = list(reading.split_lines(Source("t"), iter([text[a:b] for a, b in itertools.pairwise(bounds)])))
     assert pieces == whole and "".join(whole) == text
     assert all(len(piece.rstrip("\r\n")) <= max_line for piece in whole)

@@ -8,7 +8,8 @@ import pytest
 
 from bingo.errors import InputError
 from bingo.markup import MASK
-from bingo.sources import Source, discover, paragraphs
+from bingo.paragraphs import paragraphs
+from bingo.sources import Source, discover
 
 
 def paras(tmp_path: Path, content: bytes, name: str = "t.txt") -> list:

@@ -14,7 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from bingo.cli import app
-from bingo.sources import Source, kind_for, paragraphs
+from bingo.paragraphs import paragraphs
+from bingo.sources import Source, kind_for
 from bingo.transcript import TranscriptMasker, clock, looks_like, parse, seconds
 
 DATA = Path(__file__).resolve().parent / "data" / "transcripts"

@@ -12,7 +12,8 @@ from typing import BinaryIO
 
 from bingo.hits import Cue as CueFields
 from bingo.models import FileResult
-from bingo.sources import SNIFF_BYTES, Source
+from bingo.reading import SNIFF_BYTES
+from bingo.sources import Source
 from bingo.transcript import Cue, Transcript, clock, looks_like, parse, transcript_of
 
 SNIFFED_KINDS = ("text", "transcript")  # the kinds that are or may be a transcript ("plain" is text, never sniffed)

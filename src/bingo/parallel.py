@@ -4,54 +4,40 @@ Each worker inherits the parent's `Scanner` through fork and builds each languag
 once (from the compiled-lexicon cache). `nlp.pipe(n_process=…)` is not used: on blank pipelines
 its pickling overhead made it ~10× slower than one process. Results come back in input order,
 and a large file's batches are merged in text order, so any `--jobs` gives identical output.
-
-The pool is a `ProcessPoolExecutor`: unlike `multiprocessing.Pool`, it notices a worker that dies
-or a result that cannot be unpickled and fails the waiting futures, so a broken worker ends the
-run with a `WorkerError` instead of a wait for ever. Workers leave Ctrl-C and hang-ups to the
-parent, which terminates them on any way out.
+The pool itself, and how it ends whatever happens, is `bingo.pool`.
 """
 
 from __future__ import annotations
 
-import functools
 import gc
 import itertools
 import multiprocessing
 import os
-import signal
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
-from pathlib import Path
-from typing import BinaryIO, TypeVar
+from typing import BinaryIO
 
-from bingo.errors import InputError, WorkerError
+from bingo.errors import InputError
 from bingo.lexicon import LANGS
 from bingo.lines import count_breaks
 from bingo.models import FileResult
+from bingo.paragraphs import Paragraph, paragraphs_of_bytes, runs
+from bingo.pool import chunked, in_order, workers
+from bingo.ranges import split_points
 from bingo.results import failed
 from bingo.scanner import Partial, Scanner
-from bingo.sources import Paragraph, Source, paragraphs_of_bytes
+from bingo.sources import Source
 
 BATCH_CHARS = 512 * 1024     # text per task when a large file is split in this process
-RANGE_BYTES = 1024 * 1024    # bytes per task when the workers read a plain-text file themselves
 LARGE_FILE = 4 * 1024 * 1024  # files from this size on are split into batches
-READ_BYTES = 1024 * 1024     # how much of a file `split_points` reads at a time
 Progress = Callable[[int], None]
-T = TypeVar("T")
-R = TypeVar("R")
 
 Detached = tuple[FileResult, tuple[str, ...]]
 """A result without its entries, and the ids of those entries (see `detach`)."""
 
 RangeResult = tuple[Partial, int, int] | None
 """A range's partial, characters and line breaks; None when the range cannot be read on its own."""
-
-PARENT_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
-"""Signals blocked while the workers start, so none reaches a worker before its handlers are set."""
 
 _scanner: Scanner | None = None  # set in the parent before forking; inherited by the workers
 
@@ -105,89 +91,6 @@ def _match_batch(task: tuple[str, list[Paragraph]]) -> Partial:
     return _scanner.match(lang, batch)
 
 
-class _Failed(Exception):
-    """What a worker sends back instead of its exception: one line of text, which always unpickles."""
-
-
-def _guarded(work: Callable[[T], R], task: T) -> R:
-    """Run a task in a worker; any exception crosses to the parent as a `_Failed` line."""
-    try:
-        return work(task)
-    except Exception as exc:
-        raise _Failed(f"{type(exc).__name__}: {exc}") from None
-
-
-def _ready() -> None:
-    """A first task: submitting it starts all workers (with fork, the pool starts them at once)."""
-
-
-def _init_worker() -> None:
-    """Leave Ctrl-C and hang-ups to the parent (it ends the workers); SIGTERM, its way to do so, kills."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGHUP, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, PARENT_SIGNALS)
-
-
-@contextmanager
-def _workers(jobs: int) -> Iterator[ProcessPoolExecutor]:
-    """A pool of `jobs` forked workers, ended on the way out: joined when done, terminated on any error or signal."""
-    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_init_worker)
-    try:
-        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, PARENT_SIGNALS)
-        try:
-            pool.submit(_ready)
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)  # a signal that came meanwhile is handled now
-        yield pool
-    except BaseException:  # also while the workers start: those already forked are ended
-        for process in list((pool._processes or {}).values()):
-            process.terminate()
-        pool.shutdown(wait=True, cancel_futures=True)
-        raise
-    pool.shutdown(wait=True)
-
-
-def _failure(path: str, exc: BaseException) -> WorkerError:
-    """A one-line error for a worker that died or raised while working on `path`."""
-    if isinstance(exc, _Failed):
-        reason = f"a worker process failed: {exc}"
-    elif isinstance(exc, BrokenProcessPool) and exc.__cause__ is None:
-        reason = "a worker process died (killed by a signal, or out of memory?)"
-    else:
-        reason = f"a worker process failed: {type(exc).__name__}: {exc}"
-    return WorkerError(f"{path}: {' '.join(reason.split())}")
-
-
-def _in_order(pool: ProcessPoolExecutor, work: Callable[[T], R], tasks: Iterable[T], path: str,
-              window: int) -> Iterator[tuple[T, R]]:
-    """Each task with its result, in task order, with at most `window` tasks in flight (memory stays flat).
-
-    A worker's failure becomes a `WorkerError` naming `path`; tasks still queued are cancelled
-    when the caller stops early.
-    """
-    pending: deque[tuple[T, Future[R]]] = deque()
-    try:
-        for task in tasks:
-            pending.append((task, pool.submit(_guarded, work, task)))
-            while len(pending) >= window:
-                yield _next(pending, path)
-        while pending:
-            yield _next(pending, path)
-    finally:
-        for _, future in pending:
-            future.cancel()
-
-
-def _next(pending: deque[tuple[T, Future[R]]], path: str) -> tuple[T, R]:
-    """Wait for the oldest task's result."""
-    task, future = pending.popleft()
-    try:
-        return task, future.result()
-    except Exception as exc:
-        raise _failure(path, exc) from None
-
-
 def default_jobs(sources: Sequence[Source]) -> int:
     """All CPUs for two or more files or one large file, else one process."""
     cpus = os.cpu_count() or 1
@@ -215,16 +118,8 @@ def size_of(source: Source) -> int:
 
 
 def _batches(stream: Iterator[Paragraph], lang: str) -> Iterator[tuple[str, list[Paragraph]]]:
-    batch: list[Paragraph] = []
-    size = 0
-    for para in stream:
-        batch.append(para)
-        size += len(para.text)
-        if size >= BATCH_CHARS:
-            yield lang, batch
-            batch, size = [], 0
-    if batch:
-        yield lang, batch
+    """The tasks of `_match_batch`: runs of about BATCH_CHARS characters."""
+    return ((lang, batch) for batch in runs(stream, BATCH_CHARS))
 
 
 def scan_all(scanner: Scanner, sources: Sequence[Source], lang: str, jobs: int,
@@ -241,7 +136,7 @@ def scan_all(scanner: Scanner, sources: Sequence[Source], lang: str, jobs: int,
     _scanner = scanner
     gc.freeze()  # keep the inherited heap out of the workers' garbage collection (fewer copy-on-write faults)
     try:
-        with _workers(jobs) as pool:
+        with workers(jobs) as pool:
             return _scan_pooled(pool, scanner, sources, lang, jobs, stdin, progress)
     finally:
         gc.unfreeze()
@@ -258,12 +153,8 @@ def _scan_pooled(pool: ProcessPoolExecutor, scanner: Scanner, sources: Sequence[
             small.append(source)
             continue
         chunk = max(4, len(small) // (jobs * 8))
-        done = pool.map(functools.partial(_guarded, _scan_one), [(s, lang) for s in small], chunksize=chunk)
-        for src in small:
-            try:
-                detached = next(done)
-            except Exception as exc:
-                raise _failure(src.path, exc) from None
+        done = chunked(pool, _scan_one, [(s, lang) for s in small], [s.path for s in small], chunk)
+        for src, detached in zip(small, done, strict=True):
             results.append(_done(attach(scanner, detached), src, progress))
         small = []
         if source is not None:
@@ -272,52 +163,6 @@ def _scan_pooled(pool: ProcessPoolExecutor, scanner: Scanner, sources: Sequence[
                 ranged = _scan_ranges(pool, scanner, source, lang, progress, window=2 * jobs)
             results.append(ranged or _scan_split(pool, scanner, source, lang, stdin, progress, window=2 * jobs))
     return results
-
-
-def split_points(path: Path, size: int, step: int | None = None) -> list[int] | None:
-    """Byte offsets that cut a plain-text file at blank lines into ranges of about `step` bytes.
-
-    None when the file is not safe to cut (it has `bingo:` directives, whose state would have to
-    cross ranges, or it shrank while it was read). The file is read in pieces, not mapped: a
-    mapped file that someone truncates kills the process with SIGBUS.
-    """
-    step = step or RANGE_BYTES
-    points = [0]
-    target = step  # the next cut is the first blank line from here on
-    window = b""
-    read = 0
-    with open(path, "rb") as handle:
-        while read < size:
-            block = handle.read(min(READ_BYTES, size - read))
-            if not block:
-                return None
-            # the last bytes of the previous piece: a directive or a blank line across two pieces is found
-            window = window[-5:] + block
-            base = read + len(block) - len(window)  # the file offset of window[0]
-            read += len(block)
-            if window.find(b"bingo:") != -1:
-                return None
-            while target < size:
-                cut = _first_cut(window, max(target - base, 0))
-                if cut is None:
-                    break
-                if cut + base >= size:
-                    target = size
-                    break
-                points.append(cut + base)
-                target = cut + base + step
-    points.append(size)
-    return points
-
-
-def _first_cut(data: bytes, start: int) -> int | None:
-    """The end of the first blank line (LF or CRLF) in `data` from `start` on, or None."""
-    cut = data.find(b"\n\n", start)
-    # only up to that cut: an unbounded search scans the whole rest of an LF-only file
-    cut_crlf = data.find(b"\r\n\r\n", start, len(data) if cut == -1 else cut + 4)
-    if cut_crlf != -1 and (cut == -1 or cut_crlf < cut):
-        return cut_crlf + 4
-    return None if cut == -1 else cut + 2
 
 
 def _scan_ranges(pool: ProcessPoolExecutor, scanner: Scanner, source: Source, lang: str,
@@ -337,7 +182,7 @@ def _scan_ranges(pool: ProcessPoolExecutor, scanner: Scanner, source: Source, la
     tasks = [(source, lang, a, b) for a, b in itertools.pairwise(points)]
     scan = scanner.begin(source.path, lang)
     chars = lines = 0
-    for (_, _, a, b), done in _in_order(pool, _scan_range, tasks, source.path, window):
+    for (_, _, a, b), done in in_order(pool, _scan_range, tasks, source.path, window):
         if done is None:
             return None  # a range that cannot be read on its own: read the whole file here
         partial, count, newlines = done
@@ -358,7 +203,7 @@ def _scan_split(pool: ProcessPoolExecutor, scanner: Scanner, source: Source, lan
     try:
         lang, stream = scanner.read(source, lang, stdin)
         scan = scanner.begin(source.path, lang)
-        for (_, batch), partial in _in_order(pool, _match_batch, _batches(stream, lang), source.path, window):
+        for (_, batch), partial in in_order(pool, _match_batch, _batches(stream, lang), source.path, window):
             scan.add(partial)
             if progress is not None:
                 progress(sum(len(p.text) for p in batch))

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 from bingo import parallel
-from bingo.config import Settings
 from bingo.cues import annotate
 from bingo.errors import BingoError
 from bingo.inputformat import forced
@@ -18,6 +17,7 @@ from bingo.outputs import Named, refuse_overwrite
 from bingo.quoting import clipped
 from bingo.results import NO_TEXT, entry_info
 from bingo.scanner import Scanner
+from bingo.settings import Settings
 from bingo.sources import Source, walk_inputs
 
 Progress = Callable[[int], None]

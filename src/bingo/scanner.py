@@ -21,9 +21,10 @@ from bingo.hits import Hit
 from bingo.lexicon import CATEGORIES, Lexicon, load_lexicon
 from bingo.matcher import LangMatcher
 from bingo.models import EntryInfo, FileResult
+from bingo.paragraphs import Paragraph, paragraphs, runs
 from bingo.pipelines import Matchers
 from bingo.results import NO_TEXT, entry_info, entry_of, failed, file_result, hit_of
-from bingo.sources import Paragraph, Source, kind_for, paragraphs
+from bingo.sources import Source, kind_for
 from bingo.tally import Partial, Tally, match_paragraphs
 
 DETECT_CHARS = 20_000
@@ -131,13 +132,7 @@ class FileScan:
 
 def _peek(stream: Iterator[Paragraph], chars: int) -> tuple[list[Paragraph], Iterator[Paragraph]]:
     """Read paragraphs until `chars` characters are buffered; return them and the full stream."""
-    head: list[Paragraph] = []
-    size = 0
-    for para in stream:
-        head.append(para)
-        size += len(para.scan)
-        if size >= chars:
-            break
+    head = next(runs(stream, chars), [])
     return head, itertools.chain(head, stream)
 
 

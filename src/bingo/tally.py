@@ -13,7 +13,7 @@ from bingo.hits import HitEntry, HitsBuilder
 from bingo.lines import line_starts, position
 from bingo.matcher import LangMatcher, Match
 from bingo.models import Passage
-from bingo.sources import Paragraph
+from bingo.paragraphs import Paragraph
 from bingo.suppress import covers, problem
 
 MAX_PASSAGES = 20

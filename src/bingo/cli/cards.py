@@ -13,7 +13,6 @@ from typing import Annotated, Literal
 import typer
 
 from bingo.cards.check import Round
-from bingo.cards.configured import game_settings, lexicon_files
 from bingo.cards.deck import Request, lexicon_for, new_game
 from bingo.cards.game import keep_other_game, load_game
 from bingo.cards.output import (
@@ -27,6 +26,7 @@ from bingo.cards.output import (
 )
 from bingo.cli.console import color_wanted, err, guarded, stdin_bytes
 from bingo.cli.options import CardFormat, ConfigOption, InputFormatOption, LexiconOption
+from bingo.config import game_settings, lexicon_files
 from bingo.cues import transcript_for, untimed
 from bingo.errors import BingoError
 from bingo.inputformat import forced

@@ -11,6 +11,7 @@ from bingo import config as config_module
 from bingo.cli.console import guarded
 from bingo.cli.options import ConfigOption
 from bingo.gates import EXIT_OK
+from bingo.settings import KEYS
 
 EPILOG = "Example:\n\n  bingo config --config ci/.bingo.yaml"
 
@@ -20,7 +21,7 @@ def show_config(config: ConfigOption = None) -> int:
     """Print the effective configuration and where each value came from."""
     settings, path = config_module.resolve(config, {})
     typer.echo(f"# configuration file: {path if path else 'none found (defaults)'}")
-    for key in config_module.KEYS:
+    for key in KEYS:
         value = getattr(settings, key)
         shown = list(value) if isinstance(value, tuple) else dict(value) if isinstance(value, Mapping) else value
         typer.echo(f"{key}: {json.dumps(shown, ensure_ascii=False)}  # {settings.origin(key)}")

@@ -5,7 +5,7 @@ the progress bar, the report format `auto` stands for, and how a run ends when i
   does; the reader has what it wanted.
 - stdout on a full disk, /dev/full or closed (`>&-`): one line on stderr, exit 2.
 - Ctrl-C, SIGTERM, SIGHUP: no output, exit 128 + the signal's number (130, 143, 129); the worker
-  pool is terminated on the way out (`bingo.parallel`). Only the first signal counts: later ones
+  pool is terminated on the way out (`bingo.pool`). Only the first signal counts: later ones
   are ignored, so they cannot interrupt that clean-up.
 """
 

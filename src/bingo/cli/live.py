@@ -18,16 +18,16 @@ import typer
 
 from bingo.cards.captions import Captions, follow
 from bingo.cards.check import Round
-from bingo.cards.configured import game_settings, lexicon_files
 from bingo.cards.deck import house_game, lexicon_for
 from bingo.cards.fair import playable
 from bingo.cards.game import load_game
 from bingo.cli.console import color_wanted, guarded
 from bingo.cli.options import ConfigOption, InputFormatOption, LexiconOption
+from bingo.config import game_settings, lexicon_files
 from bingo.errors import BingoError
 from bingo.lexicon import load_lexicon
 from bingo.outputs import broken_pipe
-from bingo.sources import Paragraph
+from bingo.paragraphs import Paragraph
 
 if TYPE_CHECKING:
     from rich.console import Group, RenderableType

@@ -22,13 +22,13 @@ from bingo.cli.console import (
     stdin_bytes,
 )
 from bingo.cli.options import ConfigOption, InputFormatOption, LexiconOption, ReportFormat
-from bingo.config import Settings
 from bingo.errors import BingoError
 from bingo.gates import Gates, baseline_root, exit_code, load_baseline
 from bingo.models import RunResult
 from bingo.outputs import atomic_write, file_type
 from bingo.paths import display
 from bingo.report import Options, renderer
+from bingo.settings import Settings, validate_options
 
 EPILOG = ("Examples:\n\n  bingo scan samples/de-jargon-strategie.txt\n\n"
           "  cat newsletter.md | bingo scan --format json\n\n"
@@ -117,7 +117,7 @@ def scan(
              "fail_on": _tuple(fail_on), "include": _tuple(include), "exclude": _tuple(exclude),
              "skip_quotes": skip_quotes, "lexicons": _tuple(str(p) for p in lexicon or ()), "jobs": jobs,
              "force_exclude": force_exclude, "ignore_files": False if no_ignore else None}
-    settings, config_file = config_module.resolve(config, config_module.validate_options(given))
+    settings, config_file = config_module.resolve(config, validate_options(given))
     job = ScanRun(output=output, width=width, model=model, no_cache=no_cache, baseline=baseline, config=config_file,
                   quiet=quiet, card=not no_card, stdin_name=stdin_filename, input_format=input_format)
     return run_scan(_inputs(paths, stdin_filename is not None), settings, job)

@@ -16,6 +16,7 @@ from bingo.cli.options import ConfigOption, InputFormatOption, LexiconOption
 from bingo.errors import BingoError
 from bingo.outputs import broken_pipe
 from bingo.paths import display
+from bingo.settings import validate_options
 
 if TYPE_CHECKING:
     from bingo.speakers import SpeakerTally
@@ -39,7 +40,7 @@ def speakers(
     from bingo.speakers import UNKNOWN, tally, to_dict
 
     given = {"lang": lang, "lexicons": tuple(str(p) for p in lexicon or ()) or None}
-    settings, _ = config_module.resolve(config, config_module.validate_options(given))
+    settings, _ = config_module.resolve(config, validate_options(given))
     stdin = stdin_bytes()
     if stdin is not None and "-" in paths:
         stdin = io.BytesIO(stdin.read())  # read twice: for the hits and for the transcript's cues
