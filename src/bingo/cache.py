@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import importlib.util
 import json
 import os
 import re
@@ -39,15 +40,18 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _OPEN_FLAGS = os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
-def code_digest(*modules: ModuleType) -> str:
-    """A hash of the source of the modules that produce a cached document.
+def code_digest(*modules: ModuleType | str) -> str:
+    """A hash of the source of the modules that produce a cached document (a module or its name).
 
     Part of every cache key, so that a change to that code (an editable install, a new version)
-    never reuses a stale document: nothing has to be bumped by hand.
+    never reuses a stale document: nothing has to be bumped by hand. A module given by name is
+    found without being imported.
     """
     digest = hashlib.sha256()
     for module in modules:
-        digest.update(Path(module.__file__ or "").read_bytes())
+        spec = importlib.util.find_spec(module) if isinstance(module, str) else None
+        source = spec.origin if spec is not None else getattr(module, "__file__", None)
+        digest.update(Path(source or "").read_bytes())
     return digest.hexdigest()
 
 
