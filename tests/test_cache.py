@@ -52,3 +52,31 @@ def test_other_kinds_and_foreign_files_are_left_alone(directory: Path) -> None:
 def test_prune_keeps_exactly_the_most_recent(directory: Path, keep: int) -> None:
     cache.prune(directory, "de", keep=keep)
     assert sorted(p.name for p in directory.glob("de-*.json")) == [de(age) for age in range(1, min(keep, 20) + 1)]
+
+
+@pytest.mark.parametrize(("lang", "text"), [("de", "Wir heben Synergien."), ("en", "We leverage synergies.")])
+def test_a_scan_pauses_the_collector_until_its_matcher_is_built(tmp_path: Path, lang: str, text: str) -> None:
+    """`bingo scan` starts up without cyclic garbage collection; once the matcher exists, what was made
+    is frozen and collection resumes (for the rest of the run)."""
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent("""
+        import gc, sys
+        from bingo import cache
+        from bingo.cli import main
+        states, done = [], cache.start_done
+        def spy():
+            states.append(gc.isenabled())
+            done()
+            states.append(gc.isenabled())
+        cache.start_done = spy
+        main(["scan", sys.argv[1], "--format", "json", "--lang", sys.argv[2]])
+        print(states, gc.get_freeze_count() > 100_000, gc.isenabled(), file=sys.stderr)
+    """)
+    (tmp_path / "t.txt").write_text(text, encoding="utf-8")
+    env = {**os.environ, "BINGO_CACHE_DIR": str(tmp_path / "cache")}
+    run = subprocess.run([sys.executable, "-c", script, str(tmp_path / "t.txt"), lang], env=env,
+                         capture_output=True, text=True, check=False)
+    assert run.stderr.strip().splitlines()[-1] == "[False, True] True True", run.stderr

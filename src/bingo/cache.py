@@ -74,6 +74,34 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+_paused_for_start = False  # whether `pause_collector_for_start` turned collection off (see there)
+
+
+def pause_collector_for_start() -> None:
+    """No cyclic garbage collection until `start_done` (the CLI, as a scan begins).
+
+    Start-up (spaCy's import, the lexicon, the matchers) makes about a million objects that live
+    to the end and next to no cyclic garbage, and the collections on the way traverse them for
+    nothing: a warm German `bingo scan -` spent 0.32-0.40 s of CPU in 253 collections (gc
+    callbacks, three runs on a loaded machine), with the pause 0.07-0.14 s in 81 (those before
+    the scan begins).
+    """
+    global _paused_for_start
+    if gc.isenabled():
+        gc.disable()
+        _paused_for_start = True
+
+
+def start_done() -> None:
+    """A matcher is built: if paused for start-up, freeze what exists (no later collection traverses
+    those objects again) and resume collection."""
+    global _paused_for_start
+    if _paused_for_start:
+        _paused_for_start = False
+        gc.freeze()
+        gc.enable()
+
+
 def cache_dir() -> Path:
     """Where compiled lexicons are cached: $BINGO_CACHE_DIR, else the XDG user cache directory."""
     if os.environ.get("BINGO_CACHE_DIR"):
