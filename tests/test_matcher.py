@@ -98,3 +98,23 @@ def test_phrase_index_adds_a_pattern_when_its_first_token_first_occurs(lang: str
         found += len(expected)
         assert len(index.matcher) < len(full)  # only the keys of what the texts so far could start
     assert found > 10
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_blank_pipeline_tokenises_as_spacy_blank(lang: str) -> None:
+    """`nlp.blank` skips spaCy's config machinery; its tokens and their attributes are spaCy's."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from bingo import nlp
+
+    ours, theirs = nlp.blank(lang), spacy.blank(lang)
+    assert (ours.lang, ours.pipe_names, type(ours)) == (theirs.lang, theirs.pipe_names, type(theirs))
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt")))
+    text += " z.B. e.g. don't 3,5% U.S.A. E-Mail-Adresse https://example.com/a-b :-) « »"
+
+    def described(doc: Doc) -> list[tuple[object, ...]]:
+        return [(t.text, t.whitespace_, t.lower_, t.norm_, t.shape_, t.is_stop, t.like_num, t.like_url, t.is_punct)
+                for t in doc]
+
+    assert described(ours.make_doc(text)) == described(theirs.make_doc(text))
