@@ -28,6 +28,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
+from bingo import cache
 from bingo.errors import InputError, WorkerError
 from bingo.lexicon import LANGS
 from bingo.lines import count_breaks
@@ -132,6 +133,7 @@ def _init_worker() -> None:
 @contextmanager
 def _workers(jobs: int) -> Iterator[ProcessPoolExecutor]:
     """A pool of `jobs` forked workers, ended on the way out: joined when done, terminated on any error or signal."""
+    cache.start_done()  # the parent matches nothing itself: its start-up ends here, frozen before the fork
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_init_worker)
     try:
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, PARENT_SIGNALS)
