@@ -137,3 +137,18 @@ def test_the_lexicon_cache_keeps_slots_and_apart(tmp_path: Path, monkeypatch: py
     first = load_lexicon([path], builtin=False)
     second = load_lexicon([path], builtin=False)  # from the cache
     assert first.entries == second.entries and second.entries["synergy"].apart.within == 2
+
+
+def test_a_cached_lexicon_is_loaded_without_pyyaml(tmp_path: Path) -> None:
+    """A warm start reads the lexicon from the cache: neither PyYAML nor the YAML reader is imported."""
+    import os
+    import subprocess
+    import sys
+
+    script = ("import sys; from bingo.lexicon import load_lexicon; load_lexicon(); "
+              "print(sorted(m for m in sys.modules if m == 'yaml' or m == 'bingo.yamlfile'))")
+    env = {**os.environ, "BINGO_CACHE_DIR": str(tmp_path / "cache")}
+    cold, warm = (subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+                  for _ in range(2))
+    assert cold.stdout.strip() == "['bingo.yamlfile', 'yaml']"  # parsed the files
+    assert warm.stdout.strip() == "[]"

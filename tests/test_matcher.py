@@ -71,3 +71,50 @@ def test_configured_tokenizer_keeps_special_cases(lang: str, text: str, tokens: 
     """The compound and hyphen rules are added without losing the language's tokenizer exceptions."""
     pipeline = scanner.matcher(lang).index.nlp
     assert [t.text for t in pipeline.make_doc(text)] == tokens
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_phrase_index_adds_a_pattern_when_its_first_token_first_occurs(lang: str, scanner) -> None:
+    """A new index holds no pattern; each document adds those starting with one of its tokens, and every
+    document, in turn, gets the matches of a matcher holding all patterns from the start."""
+    from spacy.matcher import PhraseMatcher
+
+    from bingo.phrases import PhraseIndex
+
+    built = scanner.matcher(lang)
+    index = PhraseIndex(built.index.nlp, built.compiled.patterns, built.index.attr)
+    vocab = index.nlp.vocab
+    full = PhraseMatcher(vocab, attr=index.attr)
+    for key, token_lists in built.compiled.patterns.items():
+        full.add(key, [[vocab.strings.add(t) for t in tokens] for tokens in token_lists])
+    assert len(index.matcher) == 0
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob(f"{lang}*.txt"))]
+    assert texts
+    found = 0
+    for text in texts:
+        doc = index.make_doc(" ".join(text.split()))
+        expected = sorted((vocab.strings[i], s, e) for i, s, e in full(doc))
+        assert sorted(index.find(doc)) == expected
+        found += len(expected)
+        assert len(index.matcher) < len(full)  # only the keys of what the texts so far could start
+    assert found > 10
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_blank_pipeline_tokenises_as_spacy_blank(lang: str) -> None:
+    """`nlp.blank` skips spaCy's config machinery; its tokens and their attributes are spaCy's."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from bingo import nlp
+
+    ours, theirs = nlp.blank(lang), spacy.blank(lang)
+    assert (ours.lang, ours.pipe_names, type(ours)) == (theirs.lang, theirs.pipe_names, type(theirs))
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt")))
+    text += " z.B. e.g. don't 3,5% U.S.A. E-Mail-Adresse https://example.com/a-b :-) « »"
+
+    def described(doc: Doc) -> list[tuple[object, ...]]:
+        return [(t.text, t.whitespace_, t.lower_, t.norm_, t.shape_, t.is_stop, t.like_num, t.like_url, t.is_punct)
+                for t in doc]
+
+    assert described(ours.make_doc(text)) == described(theirs.make_doc(text))

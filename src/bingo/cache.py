@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import importlib.util
 import json
 import os
 import re
@@ -39,15 +40,18 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _OPEN_FLAGS = os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
-def code_digest(*modules: ModuleType) -> str:
-    """A hash of the source of the modules that produce a cached document.
+def code_digest(*modules: ModuleType | str) -> str:
+    """A hash of the source of the modules that produce a cached document (a module or its name).
 
     Part of every cache key, so that a change to that code (an editable install, a new version)
-    never reuses a stale document: nothing has to be bumped by hand.
+    never reuses a stale document: nothing has to be bumped by hand. A module given by name is
+    found without being imported.
     """
     digest = hashlib.sha256()
     for module in modules:
-        digest.update(Path(module.__file__ or "").read_bytes())
+        spec = importlib.util.find_spec(module) if isinstance(module, str) else None
+        source = spec.origin if spec is not None else getattr(module, "__file__", None)
+        digest.update(Path(source or "").read_bytes())
     return digest.hexdigest()
 
 
@@ -68,6 +72,34 @@ def collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+_paused_for_start = False  # whether `pause_collector_for_start` turned collection off (see there)
+
+
+def pause_collector_for_start() -> None:
+    """No cyclic garbage collection until `start_done` (the CLI, as a scan begins).
+
+    Start-up (spaCy's import, the lexicon, the matchers) makes about a million objects that live
+    to the end and next to no cyclic garbage, and the collections on the way traverse them for
+    nothing: a warm German `bingo scan -` spent 0.32-0.40 s of CPU in 253 collections (gc
+    callbacks, three runs on a loaded machine), with the pause 0.07-0.14 s in 81 (those before
+    the scan begins).
+    """
+    global _paused_for_start
+    if gc.isenabled():
+        gc.disable()
+        _paused_for_start = True
+
+
+def start_done() -> None:
+    """A matcher is built: if paused for start-up, freeze what exists (no later collection traverses
+    those objects again) and resume collection."""
+    global _paused_for_start
+    if _paused_for_start:
+        _paused_for_start = False
+        gc.freeze()
+        gc.enable()
 
 
 def cache_dir() -> Path:

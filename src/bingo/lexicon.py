@@ -10,9 +10,9 @@ from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from bingo import cache
+from bingo import cache, lexfile
 from bingo.entry import (
     CATEGORIES,
     COMPOUND_MODES,
@@ -25,11 +25,8 @@ from bingo.entry import (
 )
 from bingo.errors import LexiconError, located
 from bingo.grid import HOUSE_TERMS
-from bingo.quoting import clipped, shown
-from bingo.schema import build_entry, cached_entry
-
-if TYPE_CHECKING:
-    import yaml
+from bingo.lexfile import load_file
+from bingo.schema import cached_entry
 
 __all__ = ["CATEGORIES", "COMPOUND_MODES", "ENTRY_LANGS", "INFLECT_MODES", "LANGS", "LEVELS", "Context", "Entry",
            "Lexicon", "builtin_dir", "builtin_files", "load_file", "load_lexicon"]
@@ -90,93 +87,6 @@ def builtin_files() -> list[Path]:
     return sorted(builtin_dir().glob("*.yaml"), key=lambda p: (p.name == "cards.yaml", p.name))
 
 
-def _parse(path: Path) -> tuple[Any, yaml.Node | None]:
-    """Read a YAML file as data and as a node tree (for line numbers)."""
-    from bingo import yamlfile  # lazily: a cached lexicon needs no parsing
-
-    return yamlfile.parse(path, LexiconError)
-
-
-def _lines(node: yaml.Node | None) -> list[tuple[int, dict[str, int]]]:
-    """For each item of the `entries` sequence: its line and the line of each of its keys."""
-    import yaml
-
-    from bingo.yamlfile import key_lines
-
-    if not isinstance(node, yaml.MappingNode):
-        return []
-    for key, value in node.value:
-        if key.value == "entries" and isinstance(value, yaml.SequenceNode):
-            out = []
-            for item in value.value:
-                keys = {}
-                keys = key_lines(item)
-                out.append((item.start_mark.line + 1, keys))
-            return out
-    return []
-
-
-def load_file(path: Path) -> list[Entry]:
-    """Load and validate one lexicon file; raise LexiconError listing every problem."""
-    return _load(path)[0]
-
-
-def _load(path: Path) -> tuple[list[Entry], dict[str, Any]]:
-    """One file's validated entries and its raw data (parsed once)."""
-    data, node = _parse(path)
-    name = str(path)
-    if not isinstance(data, dict) or not isinstance(data.get("entries", []), list) or not (
-            "entries" in data or "house_cards" in data):
-        raise LexiconError([located(name, 1, "a lexicon file must be a mapping with an 'entries' list")])
-    unknown = set(data) - {"entries", "description", "version", "house_cards"}
-    if unknown:
-        listed = clipped(", ".join(sorted(map(str, unknown))), 200)
-        raise LexiconError([located(name, 1, f"unknown top-level key(s): {listed}")])
-    problems: list[str] = []
-    lines = _lines(node)
-    entries = []
-    for index, raw in enumerate(data.get("entries", [])):
-        line, keys = lines[index] if index < len(lines) else (1, {})
-        entry = build_entry(raw, name, line, keys, problems)
-        if entry is not None:
-            entries.append(entry)
-    if problems:
-        raise LexiconError(problems)
-    return entries, data
-
-
-def _house_cards(name: str, data: Mapping[str, Any], known: Mapping[str, Entry]) -> dict[str, tuple[str, ...]]:
-    """The `house_cards` of a file (if any): 24 entry ids per language for the default card."""
-    cards = data.get("house_cards")
-    if cards is None:
-        return {}
-    if not isinstance(cards, dict):
-        raise LexiconError([located(name, None, "'house_cards' must map de/en to lists of 24 entry ids")])
-    problems = []
-    out: dict[str, tuple[str, ...]] = {}
-    for lang, ids in cards.items():
-        if not (isinstance(lang, str) and lang in LANGS and isinstance(ids, list)
-                and all(isinstance(i, str) for i in ids)):
-            problems.append(located(name, None, f"house card {shown(lang)}: expected de or en with a list of ids"))
-            continue
-        unknown = [i for i in ids if i not in known]
-        if unknown:
-            problems.append(located(name, None, f"house card {lang}: unknown ids for {lang}: "
-                                                f"{clipped(', '.join(unknown), 200)}"))
-        for ident in ids:  # known, but a later file narrowed its languages: that file is to blame
-            if ident in known and lang not in known[ident].langs:
-                entry = known[ident]
-                file, line = (entry.file, entry.line) if entry.file != name else (name, None)
-                problems.append(located(file, line, f"entry '{ident}' is on the {lang} house card ({Path(name).name}) "
-                                                f"and must keep applying to {lang}"))
-        if len(set(ids)) != HOUSE_TERMS or len(ids) != HOUSE_TERMS:
-            problems.append(located(name, None, f"house card {lang}: needs {HOUSE_TERMS} distinct ids, has {len(ids)}"))
-        out[lang] = tuple(ids)
-    if problems:
-        raise LexiconError(problems)
-    return out
-
-
 def load_lexicon(extra: Iterable[Path] = (), *, builtin: bool = True, use_cache: bool = True) -> Lexicon:
     """Load the built-in lexicons plus user files; a later entry with the same id overrides.
 
@@ -216,16 +126,17 @@ def _from_cache(cached: dict[str, Any], files: list[Path], digest: str) -> Lexic
     entries = {key: cached_entry(value) for key, value in cached["entries"].items()}
     if any(key != entry.id for key, entry in entries.items()):
         raise ValueError("an entry cached under another id")
-    cards = _house_cards("cache", cached, entries)
+    cards = lexfile.house_cards("cache", cached, entries)
     return Lexicon(entries=entries, house_cards=cards, files=tuple(map(str, files)), digest=digest)
 
 
 @lru_cache(maxsize=1)
 def _code_digest() -> str:
     """A hash of the code that turns lexicon files into entries (part of the cache key)."""
-    from bingo import entry, schema, yamlfile
+    from bingo import entry, schema
 
-    return cache.code_digest(entry, schema, yamlfile, sys.modules[__name__])
+    # yamlfile by name: importing it (and PyYAML) for its source took 20 ms of every warm start
+    return cache.code_digest(entry, schema, lexfile, "bingo.yamlfile", sys.modules[__name__])
 
 
 def _parse_lexicon(files: list[Path], shipped: list[Path], digest: str) -> Lexicon:
@@ -235,7 +146,7 @@ def _parse_lexicon(files: list[Path], shipped: list[Path], digest: str) -> Lexic
     raw: list[tuple[str, dict[str, Any]]] = []
     for path in files:
         try:
-            loaded, data = _load(path)
+            loaded, data = lexfile.parsed(path)
             raw.append((str(path), data))
         except LexiconError as exc:
             problems.extend(exc.problems)
@@ -254,5 +165,5 @@ def _parse_lexicon(files: list[Path], shipped: list[Path], digest: str) -> Lexic
         raise LexiconError(problems)
     house_cards: dict[str, tuple[str, ...]] = {}
     for name, data in raw:
-        house_cards.update(_house_cards(name, data, entries))
+        house_cards.update(lexfile.house_cards(name, data, entries))
     return Lexicon(entries=entries, house_cards=house_cards, files=tuple(map(str, files)), digest=digest)

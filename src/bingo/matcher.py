@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from bingo import keys, nlp, prefilter, words
+from bingo import keys, nlp, phrases, prefilter, words
 from bingo.compiler import CompiledLang
 from bingo.entry import SENTENCE_ENDS
 from bingo.lexicon import Entry
@@ -49,7 +49,7 @@ class LangMatcher:
     def __init__(self, compiled: CompiledLang, pipeline: Any, entries: Mapping[str, Entry]) -> None:
         self.lang = compiled.lang
         self.compiled = compiled
-        self.index = nlp.PhraseIndex(pipeline, compiled.patterns, nlp.match_attr(compiled.norms))
+        self.index = phrases.PhraseIndex(pipeline, compiled.patterns, nlp.match_attr(compiled.norms))
         self.entries = entries
         self.keys = {key: keys.parse(key) for key in compiled.patterns}
         self.requires = {key: (frozenset(w for w in words if not w.endswith("*")),

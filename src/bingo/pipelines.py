@@ -38,5 +38,6 @@ class Matchers:
                     pipeline = nlp.blank(lang)  # the model serves its own language only
                 compiled = load_or_compile(self.lexicon, lang, pipeline, self.model, self.use_cache)
                 self._built[lang] = LangMatcher(compiled, pipeline, self.lexicon.entries)
+            cache.start_done()
         return self._built[lang]
 

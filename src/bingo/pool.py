@@ -18,6 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import TypeVar
 
+from bingo import cache
 from bingo.errors import WorkerError
 
 T = TypeVar("T")
@@ -54,6 +55,7 @@ def _init_worker() -> None:
 @contextmanager
 def workers(jobs: int) -> Iterator[ProcessPoolExecutor]:
     """A pool of `jobs` forked workers, ended on the way out: joined when done, terminated on any error or signal."""
+    cache.start_done()  # the parent matches nothing itself: its start-up ends here, frozen before the fork
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_init_worker)
     try:
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, PARENT_SIGNALS)

@@ -8,32 +8,22 @@ import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from bingo.cards.check import Round
-from bingo.cards.deck import Request, lexicon_for, new_game
-from bingo.cards.game import keep_other_game, load_game
-from bingo.cards.output import (
-    BINARY_WRITERS,
-    TEXT_WRITERS,
-    Layout,
-    card_format,
-    game_file_for,
-    write_cards,
-    write_game,
-)
 from bingo.cli.console import color_wanted, err, guarded, stdin_bytes
 from bingo.cli.options import CardFormat, ConfigOption, InputFormatOption, LexiconOption
-from bingo.config import game_settings, lexicon_files
-from bingo.cues import transcript_for, untimed
 from bingo.errors import BingoError
-from bingo.inputformat import forced
-from bingo.models import Hit
 from bingo.outputs import broken_pipe, refuse_overwrite
-from bingo.sources import STDIN, discover
-from bingo.transcript import Cue, Transcript, clock
+
+if TYPE_CHECKING:
+    from bingo.cards.check import Round
+    from bingo.models import Hit
+    from bingo.transcript import Cue, Transcript
+
+# The game modules are imported where a command runs: the app is built for every command, and
+# importing them with it cost every `bingo scan` five modules, 10-25 ms of its start-up.
 
 CARD_EPILOG = ("Examples:\n\n  bingo card --count 30 --seed 7 --output offsite.pdf --per-page 2\n\n"
                "  bingo card --lang en --size 4")
@@ -69,6 +59,19 @@ def card(
         "--force", help="Replace a game file that records another game.")] = False,
 ) -> int:
     """Deal printable buzzword-bingo cards, all different, and write the game file that records them."""
+    from bingo.cards.deck import Request, new_game
+    from bingo.cards.game import keep_other_game
+    from bingo.cards.output import (
+        BINARY_WRITERS,
+        TEXT_WRITERS,
+        Layout,
+        card_format,
+        game_file_for,
+        write_cards,
+        write_game,
+    )
+    from bingo.config import game_settings, lexicon_files
+
     reads = [("word list", words)] if words is not None else []
     reads += [("lexicon file", path) for path in lexicon or ()]
     try:
@@ -120,7 +123,14 @@ def check(
     input_format: InputFormatOption = "auto",
 ) -> int:
     """Mark every card with the terms the text says; report BINGOs and the winner (exit 1: no BINGO)."""
+    from bingo.cards.check import Round
+    from bingo.cards.deck import lexicon_for
+    from bingo.cards.game import load_game
+    from bingo.config import game_settings, lexicon_files
+    from bingo.cues import transcript_for, untimed
+    from bingo.inputformat import forced
     from bingo.scanner import Scanner  # imports spaCy: only when a text is checked
+    from bingo.sources import STDIN, discover
 
     game = load_game(game_path)
     if card_number is not None and card_number > len(game.cards):
@@ -160,6 +170,7 @@ def print_round(play: Round, card_number: int | None) -> None:
     from rich.markup import escape
 
     from bingo.cards.render import rich_card
+    from bingo.transcript import clock
 
     game = play.game
     color = color_wanted(sys.stdout)

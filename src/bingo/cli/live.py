@@ -16,18 +16,10 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from bingo.cards.captions import Captions, follow
-from bingo.cards.check import Round
-from bingo.cards.deck import house_game, lexicon_for
-from bingo.cards.fair import playable
-from bingo.cards.game import load_game
 from bingo.cli.console import color_wanted, guarded
 from bingo.cli.options import ConfigOption, InputFormatOption, LexiconOption
-from bingo.config import game_settings, lexicon_files
 from bingo.errors import BingoError
-from bingo.lexicon import load_lexicon
 from bingo.outputs import broken_pipe
-from bingo.paragraphs import Paragraph
 
 if TYPE_CHECKING:
     from rich.console import Group, RenderableType
@@ -57,7 +49,15 @@ def live(
     from rich.live import Live
     from rich.text import Text
 
+    from bingo.cards.captions import Captions, follow  # the game modules: only for this command (see cards)
+    from bingo.cards.check import Round
+    from bingo.cards.deck import house_game, lexicon_for
+    from bingo.cards.fair import playable
+    from bingo.cards.game import load_game
     from bingo.cards.render import rich_card
+    from bingo.config import game_settings, lexicon_files
+    from bingo.lexicon import load_lexicon
+    from bingo.paragraphs import Paragraph
     from bingo.scanner import Scanner  # imports spaCy: only when the game starts
 
     settings = game_settings(config, tuple(lexicon or ()))

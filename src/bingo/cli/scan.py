@@ -125,6 +125,9 @@ def scan(
 
 def run_scan(paths: list[str], settings: Settings, job: ScanRun) -> int:
     """Scan, report, print the gates' failures; the exit code."""
+    from bingo import cache
+
+    cache.pause_collector_for_start()  # until a matcher is built (see there)
     from bingo.runner import execute  # imports spaCy: only when something is scanned
 
     gates = Gates(max_score=settings.max_score, max_hits=settings.max_hits, max_ai_tells=settings.max_ai_tells,
