@@ -24,6 +24,7 @@ def file_result(path: str, lang: str, tally: Tally, entries: Mapping[str, Entry]
         card_terms=tuple(entries[i].term if i else "" for i in card),
         bingo=bool(grid.completed_lines(grid.marked(card, ids))), passages=tuple(tally.passages[:MAX_PASSAGES]),
         entries=tuple(info(i) for i in sorted(ids)), suppressions=tally.muted.build(),
+        suppression_reasons=tuple(tally.reasons),
         warnings=tuple(tally.warnings),
     )
 
