@@ -25,6 +25,8 @@ class Passage:
     text: str
     column: int = 1
     """The column `text` starts at in its first line (past 1 when a long line was cut)."""
+    scan: str | None = None
+    """The text as scanned, markup masked at the same offsets (`bingo.markup`); None: the same as `text`."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,8 @@ class FileResult:
     """For each of `suppressions`, the reason its directive gives after ` -- ` (None: none given)."""
     warnings: tuple[tuple[int, str], ...] = ()
     """(line, message) for each name in a `bingo:` directive that can suppress nothing in this file."""
+    kind: str = "text"
+    """What the input was read as (`markdown`, `html`, …; `bingo.sources`): how a report shows its passages."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "hits", as_hits(self.hits))

@@ -84,7 +84,8 @@ def match_paragraphs(matcher: LangMatcher, batch: Sequence[Paragraph], known: Co
         if found:
             partial.rows.extend(found)
             if len(partial.passages) < MAX_PASSAGES:
-                partial.passages.append(Passage(para.line, para.start, para.text, para.column))
+                partial.passages.append(Passage(para.line, para.start, para.text, para.column,
+                                                        None if para.scan == para.text else para.scan))
     return partial
 
 
