@@ -121,12 +121,13 @@ class Directives:
     reason: str | None = None
     """The reason a directive covering the line just fed gives (its own line's first, then next-line, then block)."""
     _block: tuple[Part, ...] = ()  # the `off` directives in force, newest first
+    _in_block: Suppression | None = None  # what `_block` suppresses, made once per block, not once per line
     _next: Part | None = None  # the directive for the next line of text
 
     @property
     def block(self) -> frozenset[str] | None:
         """The names an `off` block suppresses (None: no block is open)."""
-        return _suppression(self._block)
+        return self._in_block
 
     @property
     def next_line(self) -> frozenset[str] | None:
@@ -138,10 +139,12 @@ class Directives:
         self.named = frozenset()
         carried = self._next
         if carried is not None and self.skip_blank and not line.strip():
-            return self._covered(self._block)  # a blank line between the directive and its line of text
+            return self._blocked()  # a blank line between the directive and its line of text
         self._next, self.skip_blank = None, False
-        parts = [*(() if carried is None else (carried,)), *self._block]
         directive = parse(line) if "bingo:" in line else None
+        if directive is None and carried is None:  # most lines: only a block, if any, covers them
+            return self._blocked()
+        parts = [*(() if carried is None else (carried,)), *self._block]
         if directive is not None:
             kind, own = directive.kind, (directive.names, directive.reason)
             self.named = frozenset() if directive.names is ALL else directive.names
@@ -151,10 +154,16 @@ class Directives:
                 parts.insert(0, own)
                 if kind == "off":
                     self._block = (own, *self._block)
+                    self._in_block = _suppression(self._block)
             else:  # "on" ends every block
-                self._block = ()
+                self._block, self._in_block = (), None
                 parts = [] if carried is None else [carried]
         return self._covered(parts)
+
+    def _blocked(self) -> Suppression | None:
+        """The suppression of a line only the open block covers (None: no block)."""
+        self.reason = next((why for _, why in self._block if why), None)
+        return self._in_block
 
     def _covered(self, parts: Sequence[Part]) -> Suppression | None:
         """The suppression of the line just fed, its reason kept in `reason`."""
