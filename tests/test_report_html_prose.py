@@ -109,3 +109,17 @@ def test_plain_text_keeps_its_characters() -> None:
     text = "Preise < 5 € & **nicht fett**, <b>so</b> geschrieben\nund umbrochen.\n\n- eine Liste\n"
     display = shown(Passage(1, 0, text), "text").replace(HIDDEN, "")
     assert display == "Preise < 5 € & **nicht fett**, <b>so</b> geschrieben und umbrochen.\n- eine Liste"
+
+
+@pytest.mark.parametrize("name", ["teams-en.vtt", "meeting-de.srt"])
+def test_a_transcript_shows_what_was_said(scanner: Any, name: str) -> None:
+    from html_check import parse
+    from test_report_html import TRANSCRIPTS
+
+    path = TRANSCRIPTS / name
+    result = scanner.scan_text(path.read_text(encoding="utf-8"), path=name)
+    assert result.kind == "transcript" and result.passages
+    page = parse(to_html(result)).document
+    said = " ".join(p.text_content() for p in page.find_all("p", "passage"))
+    assert "-->" not in said and "<v " not in said and not re.search(r"\d\d:\d\d:\d\d", said)  # no cue timings, tags
+    assert all(m.text_content() for m in page.find_all("mark", "hit"))
