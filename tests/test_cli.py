@@ -164,14 +164,14 @@ def summary_row(*cells: object) -> str:
 
 def test_several_files_plain_report(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    """One section per scanned file, in order, then a summary row per input (errors included) and the total."""
+    """One section per scanned file, in order, then a summary row per scanned file and the total."""
     monkeypatch.chdir(tmp_path)  # short relative paths and a wide report: no line wraps
     paths = []
     for name, text in (("de-jargon.txt", JARGON_DE), ("en-jargon.md", JARGON_EN), ("latin1.txt", "Kundenzentrierung"),
                        ("de-plain.txt", PLAIN_DE), ("en-plain.txt", PLAIN_EN)):
         Path(name).write_text(text, encoding="utf-8")
         paths.append(name)
-    Path("latin1.txt").write_bytes("für".encode("latin-1"))  # an input that cannot be read: an error row
+    Path("latin1.txt").write_bytes("für".encode("latin-1"))  # an input that cannot be read: on stderr only
     assert main(["scan", "--format", "json", *paths]) == 2
     data: dict[str, Any] = json.loads(capsys.readouterr().out)
     assert main(["scan", "--format", "plain", "--width", "160", *paths]) == 2
@@ -200,14 +200,33 @@ def test_several_files_plain_report(tmp_path: Path, capsys: pytest.CaptureFixtur
         assert ("Bullshit-Bingo" if de else "Buzzword bingo") in [line.strip() for line in section]  # card title
     rows = [" ".join(line.split()) for line in lines[summary + 1:] if line.strip() and set(line.strip()) != {"─"}]
     assert rows[0] == "File Lang Words Hits Score AI/1k Verdict Bingo"
-    expected = [summary_row(f["path"], "error: " + f["error"]) if "error" in f else
-                summary_row(f["path"], f["lang"], f["words"], len(f["hits"]), f["score"],
+    expected = [summary_row(f["path"], f["lang"], f["words"], len(f["hits"]), f["score"],
                             f"{f['ai_tells_per_1000']:.1f}", f["verdict_label"], "BINGO" if f["bingo"] else "")
-                for f in data["files"]]
+                for f in scanned]
     total = data["summary"]
     expected.append(summary_row("total", total["words"], total["hits"], f"max {total['max_score']}",
                                 total["bingo"] or ""))
     assert rows[1:] == expected
+    assert "latin1.txt" not in out and "UTF-8" not in out  # the error is said once, on stderr
+
+
+@pytest.mark.parametrize("fmt", ["plain", "rich"])
+@pytest.mark.parametrize(("lang", "text"), [("de", JARGON_DE), ("en", JARGON_EN)], ids=["de", "en"])
+def test_an_unreadable_file_is_said_on_stderr_only(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                   monkeypatch: pytest.MonkeyPatch, fmt: str, lang: str,
+                                                   text: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name in ("a.txt", "b.txt"):
+        Path(name).write_text(text, encoding="utf-8")
+    Path("broken.txt").write_bytes(b"\xff\xfe Touchpoint")
+    assert main(["scan", "--format", fmt, "--lang", lang, "a.txt", "broken.txt", "b.txt"]) == 2
+    out, err = capsys.readouterr()
+    assert err == "bingo: error: broken.txt: not valid UTF-8 (near line 1)\n"
+    assert "broken.txt" not in out and "error" not in out.lower()  # no summary row restates it
+    assert "Summary" in out and out.count("a.txt") == 2 and out.count("b.txt") == 2  # a section and a row each
+    assert main(["scan", "--format", fmt, "--lang", lang, "a.txt", "broken.txt"]) == 2
+    out, err = capsys.readouterr()
+    assert "Summary" not in out and "broken.txt" not in out and err.count("broken.txt") == 1
 
 
 def test_one_file_has_no_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

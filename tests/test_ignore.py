@@ -132,3 +132,58 @@ def test_the_readme_config_globs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     settings = settings_in(tmp_path, monkeypatch)
     assert [s.path for s in sources_for(["."], settings)] == [
         "blog/teaser.mdx", "docs/archive/index.md", "docs/archive/notes.txt"]
+
+
+def git(cwd: Path, *args: str) -> str:
+    import subprocess
+
+    done = subprocess.run(["git", "-c", "user.email=t@example.org", "-c", "user.name=t", *args], cwd=cwd,
+                          capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+@pytest.fixture()
+def git_repo(tmp_path: Path) -> Path:
+    """A real repository whose `.git/info/exclude` keeps local drafts out (a .gitignore re-includes one)."""
+    root = tmp_path / "site"
+    root.mkdir()
+    git(root, "init", "-q")
+    (root / ".git" / "info").mkdir(exist_ok=True)
+    (root / ".git" / "info" / "exclude").write_text("# local only\n*.local.md\nscratch/\n/top.md\n", encoding="utf-8")
+    return tree(root, {
+        ".gitignore": "!keep.local.md\n", "index.md": COPY, "top.md": COPY, "a.local.md": COPY,
+        "keep.local.md": COPY, "scratch/plan.md": COPY, "docs/top.md": COPY, "docs/b.local.md": COPY,
+    })
+
+
+def not_ignored_by_git(root: Path) -> list[str]:
+    """The Markdown files git itself does not ignore (untracked or tracked)."""
+    listed = git(root, "ls-files", "--cached", "--others", "--exclude-standard").split()
+    return sorted(name for name in listed if name.endswith(".md"))
+
+
+def test_git_info_exclude_is_read_for_the_whole_repository(git_repo: Path) -> None:
+    expected = ["docs/top.md", "index.md", "keep.local.md"]
+    assert not_ignored_by_git(git_repo) == expected  # the fixture means what git means
+    assert sorted(found(git_repo, git_repo)) == expected
+    assert found(git_repo, git_repo / "docs") == ["docs/top.md"]  # from a subfolder, anchored at the root
+    assert len(found(git_repo, git_repo, ignore_files=False)) == 7
+
+
+def test_git_info_exclude_of_the_main_repository_counts_in_a_worktree(git_repo: Path) -> None:
+    git(git_repo, "add", ".gitignore")
+    git(git_repo, "commit", "-q", "-m", "start")
+    worktree = git_repo.parent / "wt"
+    git(git_repo, "worktree", "add", "-q", str(worktree))
+    assert (worktree / ".git").is_file()
+    tree(worktree, {"index.md": COPY, "a.local.md": COPY, "scratch/plan.md": COPY})
+    assert not_ignored_by_git(worktree) == ["index.md"]
+    assert found(worktree, worktree) == ["index.md"]
+
+
+def test_git_info_exclude_applies_to_files_named_under_force_exclude(git_repo: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(git_repo)
+    named = [Path(s.path).as_posix() for s in discover(["index.md", "a.local.md", "scratch/plan.md"],
+                                                        force_exclude=True)]
+    assert named == ["index.md"]

@@ -141,3 +141,48 @@ def test_cli_warns_on_stderr_when_the_log_is_cut(monkeypatch: pytest.MonkeyPatch
     assert len(json.loads(result.stdout)["runs"][0]["results"]) == 1
     assert result.stderr.splitlines() == [
         "bingo: warning: the SARIF log leaves out 1 of 2 results (GitHub's limits per run)"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Wir heben Synergien am Touchpoint. <!-- bingo: ignore touchpoint -- quoted from the brief -->\n\n"
+           "<!-- bingo: off synergy -- legal text -->\nSynergien am Touchpoint. <!-- bingo: ignore touchpoint -->\n"
+           "<!-- bingo: ignore-next-line -- a title -->\nSynergien am Touchpoint.\n<!-- bingo: on -->\n"),
+    ("en", "We unlock synergies at the touchpoint. <!-- bingo: ignore touchpoint -- quoted from the brief -->\n\n"
+           "<!-- bingo: off synergy -- legal text -->\nSynergies at the touchpoint. <!-- bingo: ignore touchpoint -->\n"
+           "<!-- bingo: ignore-next-line -- a title -->\nSynergies at the touchpoint.\n<!-- bingo: on -->\n"),
+])
+def test_a_directive_s_reason_is_the_suppression_s_justification(mini_scanner, lang: str, text: str) -> None:
+    document = log_of(mini_scanner.scan_text(text, lang=lang, kind="markdown"))
+    validate(document)
+    muted = [(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"], r["suppressions"])
+             for r in document["runs"][0]["results"] if "suppressions" in r]
+    assert muted == [
+        ("touchpoint", 1, [{"kind": "inSource", "justification": "quoted from the brief"}]),
+        ("synergy", 4, [{"kind": "inSource", "justification": "legal text"}]),  # the block's reason, for its names
+        ("touchpoint", 4, [{"kind": "inSource"}]),  # its own directive gives none (the block is not about it)
+        ("synergy", 6, [{"kind": "inSource", "justification": "a title"}]),  # the nearest directive's reason
+        ("touchpoint", 6, [{"kind": "inSource", "justification": "a title"}]),
+    ]
+
+
+def test_justifications_survive_worker_processes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bingo.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    for n in range(4):
+        (tmp_path / f"page{n}.md").write_text(
+            "Wir heben Synergien am Touchpoint. <!-- bingo: ignore touchpoint -- quoted from the brief -->\n",
+            encoding="utf-8")
+    result = CliRunner().invoke(app, ["scan", ".", "--lang", "de", "--jobs", "2", "--format", "sarif"])
+    document = json.loads(result.stdout)
+    validate(document)
+    muted = [r["suppressions"] for r in document["runs"][0]["results"] if "suppressions" in r]
+    assert muted == [[{"kind": "inSource", "justification": "quoted from the brief"}]] * 4
+
+
+def test_no_invented_information_uri(mini_scanner) -> None:
+    document = log_of(mini_scanner.scan_text("Wir heben Synergien.\n", lang="de", kind="text"))
+    validate(document)
+    driver = document["runs"][0]["tool"]["driver"]
+    assert "informationUri" not in driver  # bingo-cx has no PyPI page (nor any other home) to point at
+    assert not any("helpUri" in rule for rule in driver["rules"])  # only an entry's own `link` gives one

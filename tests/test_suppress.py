@@ -212,3 +212,20 @@ def test_the_reason_in_force_is_kept_line_by_line() -> None:
         seen.append((ids is not None, directives.reason))
     assert seen == [(False, None), (False, None), (True, "quoted from the brief"), (False, None),
                     (True, "legal text"), (True, "legal text"), (True, "a title"), (False, None), (False, None)]
+
+
+def test_each_suppressed_name_keeps_its_own_directive_s_reason_across_processes() -> None:
+    import pickle
+
+    from bingo.paragraphs import paragraphs
+    from bingo.sources import Source
+
+    text = ("<!-- bingo: off acronym -- legal text -->\n"
+            "KPI am Touchpoint. <!-- bingo: ignore touchpoint -- a title -->\nKPI am Touchpoint.\n")
+    (para,) = paragraphs(Source("x.md", "markdown", text=text))
+    # a large file's paragraphs go to worker processes pickled: the reasons must go with them
+    suppressed = pickle.loads(pickle.dumps(para)).suppressed
+    assert suppressed is not None
+    on_2, on_3 = suppressed[2], suppressed[3]
+    assert on_2.reason("touchpoint") == "a title" and on_2.reason("kpi", "acronym") == "legal text"
+    assert on_3.reason("kpi", "acronym") == "legal text" and on_3.reason("touchpoint") is None

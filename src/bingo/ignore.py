@@ -1,4 +1,5 @@
-"""Which files a scan skips: git-style globs (`include`/`exclude`) and ignore files (`.gitignore`, `.bingoignore`).
+"""Which files a scan skips: git-style globs (`include`/`exclude`) and ignore files (`.gitignore`, `.bingoignore`,
+and the repository's `.git/info/exclude`).
 
 Every pattern is anchored to the folder it belongs to (the config file's, the current directory
 for the command line's, an ignore file's own) and matched against absolute paths, so patterns
@@ -19,6 +20,8 @@ import pathspec
 
 IGNORE_FILES = (".gitignore", ".bingoignore")
 """Read in every walked folder (and its parents up to the repository root), in this order."""
+EXCLUDE_FILE = "info/exclude"
+"""In the git directory: patterns for the whole repository, anchored at its root; any .gitignore line outranks them."""
 
 _SPECIAL = re.compile(r"([\\*?\[\]!#])")
 
@@ -57,9 +60,44 @@ def repo_root(start: Path) -> Path | None:
     return next((folder for folder in (start, *start.parents) if (folder / ".git").exists()), None)
 
 
+def git_dir(root: Path) -> Path | None:
+    """The git directory holding the `info/exclude` of the repository at `root` (None: none found).
+
+    `.git` is that directory, or a file naming it (`gitdir: …`, a worktree or submodule); a worktree's
+    own git directory names the main one in `commondir`, whose `info/exclude` git reads for it.
+    """
+    dot = root / ".git"
+    if dot.is_dir():
+        return dot
+    try:
+        text = dot.read_text(encoding="utf-8", errors="surrogateescape")
+    except OSError:
+        return None
+    if not text.startswith("gitdir:"):
+        return None
+    own = root / text.removeprefix("gitdir:").strip()  # relative to the .git file's folder, or absolute
+    try:
+        return own / (own / "commondir").read_text(encoding="utf-8", errors="surrogateescape").strip()
+    except OSError:
+        return own
+
+
+def read_exclude_file(root: Path) -> tuple[str, ...]:
+    """The anchored patterns of the repository's `info/exclude` (missing or unreadable: none, as in git)."""
+    folder = git_dir(root)
+    try:
+        text = (folder / EXCLUDE_FILE).read_text(encoding="utf-8", errors="surrogateescape") if folder else ""
+    except OSError:
+        return ()
+    return anchored(root.resolve(), text.splitlines())
+
+
 def read_ignore_files(folder: Path) -> tuple[str, ...]:
-    """The anchored patterns of a folder's ignore files (an unreadable one counts as empty, as in git)."""
-    out: list[str] = []
+    """The anchored patterns of a folder's ignore files (an unreadable one counts as empty, as in git).
+
+    A repository's root folder also has its `info/exclude`, first, so that its .gitignore lines win over it.
+    """
+    out: list[str] = list(read_exclude_file(folder)) if (folder / ".git").exists() else []
     for name in IGNORE_FILES:
         try:
             text = (folder / name).read_text(encoding="utf-8", errors="surrogateescape")
@@ -121,4 +159,5 @@ def rules_for(start: Path, exclude: Sequence[str], include: Sequence[str], ignor
     return rules
 
 
-__all__ = ["IGNORE_FILES", "Rules", "absolute", "anchor", "anchored", "repo_root", "rules_for"]
+__all__ = ["EXCLUDE_FILE", "IGNORE_FILES", "Rules", "absolute", "anchor", "anchored", "git_dir", "read_exclude_file",
+           "repo_root", "rules_for"]

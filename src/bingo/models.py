@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +25,8 @@ class Passage:
     text: str
     column: int = 1
     """The column `text` starts at in its first line (past 1 when a long line was cut)."""
+    scan: str | None = None
+    """The text as scanned, markup masked at the same offsets (`bingo.markup`); None: the same as `text`."""
 
 
 @dataclass(frozen=True)
@@ -87,8 +90,12 @@ class FileResult:
     error: str | None = None
     suppressions: Hits = field(default_factory=Hits)
     """The hits an inline directive suppressed (not scored; SARIF lists them as suppressed results)."""
+    suppression_reasons: tuple[str | None, ...] = ()
+    """For each of `suppressions`, the reason its directive gives after ` -- ` (None: none given)."""
     warnings: tuple[tuple[int, str], ...] = ()
     """(line, message) for each name in a `bingo:` directive that can suppress nothing in this file."""
+    kind: str = "text"
+    """What the input was read as (`markdown`, `html`, …; `bingo.sources`): how a report shows its passages."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "hits", as_hits(self.hits))
@@ -98,6 +105,11 @@ class FileResult:
     def suppressed(self) -> int:
         """Number of hits an inline directive suppressed."""
         return len(self.suppressions)
+
+    def suppressed_hits(self) -> Iterator[tuple[Hit, str | None]]:
+        """Each hit an inline directive suppressed, with the reason the directive gives (None: none given)."""
+        reasons = self.suppression_reasons
+        return ((hit, reasons[i] if i < len(reasons) else None) for i, hit in enumerate(self.suppressions))
 
     def entry(self, ident: str) -> EntryInfo | None:
         """The report view of an entry hit in this file."""

@@ -12,7 +12,7 @@ from bingo.tally import MAX_PASSAGES, HitRow, Tally
 
 
 def file_result(path: str, lang: str, tally: Tally, entries: Mapping[str, Entry], house_card: tuple[str, ...],
-                info: Callable[[str], EntryInfo]) -> FileResult:
+                info: Callable[[str], EntryInfo], kind: str = "text") -> FileResult:
     """Score and package what was found in one file (`info` gives the report view of an entry id)."""
     hits, words = tally.hits.build(), tally.words
     value = scoring.score(hits.weighted(), words)
@@ -24,7 +24,8 @@ def file_result(path: str, lang: str, tally: Tally, entries: Mapping[str, Entry]
         card_terms=tuple(entries[i].term if i else "" for i in card),
         bingo=bool(grid.completed_lines(grid.marked(card, ids))), passages=tuple(tally.passages[:MAX_PASSAGES]),
         entries=tuple(info(i) for i in sorted(ids)), suppressions=tally.muted.build(),
-        warnings=tuple(tally.warnings),
+        suppression_reasons=tuple(tally.reasons),
+        warnings=tuple(tally.warnings), kind=kind,
     )
 
 

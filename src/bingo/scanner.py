@@ -65,7 +65,7 @@ class Scanner:
         """Scan one source; unreadable input becomes a FileResult with `error` set."""
         try:
             lang, stream = self.read(source, lang, stdin)
-            scan = self.begin(source.path, lang)
+            scan = self.begin(source.path, lang, source.kind)
             for para in stream:
                 scan.add(self.match(lang, [para]))
                 if progress is not None:
@@ -97,10 +97,10 @@ class Scanner:
         entries = self.lexicon.entries
         return [hit_of(entries[row[0]], row) for row in self.match(lang, batch).rows]
 
-    def begin(self, path: str, lang: str) -> FileScan:
-        """A file's scan, to which partials are added in text order."""
+    def begin(self, path: str, lang: str, kind: str | None = None) -> FileScan:
+        """A file's scan, to which partials are added in text order (`kind`: the input's, from its suffix if None)."""
         entries = self.lexicon.entries
-        return FileScan(self, path, lang, Tally(lambda ident: entry_of(entries[ident])))
+        return FileScan(self, path, lang, Tally(lambda ident: entry_of(entries[ident])), kind or kind_for(path))
 
     def entry_info(self, ident: str, lang: str) -> EntryInfo:
         """The report view of a lexicon entry in `lang` (made once per run: results share it)."""
@@ -118,6 +118,7 @@ class FileScan:
     path: str
     lang: str
     tally: Tally
+    kind: str = "text"
 
     def add(self, partial: Partial) -> None:
         """Add the next partial of the file."""
@@ -127,7 +128,7 @@ class FileScan:
         """The file's score and findings."""
         lexicon, lang = self.scanner.lexicon, self.lang
         return file_result(self.path, lang, self.tally, lexicon.entries, lexicon.house_cards.get(lang, ()),
-                           lambda ident: self.scanner.entry_info(ident, lang))
+                           lambda ident: self.scanner.entry_info(ident, lang), self.kind)
 
 
 def _peek(stream: Iterator[Paragraph], chars: int) -> tuple[list[Paragraph], Iterator[Paragraph]]:

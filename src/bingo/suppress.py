@@ -11,7 +11,7 @@ from the original line, so masking (code, comments) never hides them.
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Mapping
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -78,57 +78,94 @@ def covers(suppressed: frozenset[str] | None, ident: str, category: str = "") ->
         suppressed is ALL or "*" in suppressed or ident in suppressed or category in suppressed)
 
 
+Part = tuple[frozenset[str], str | None]
+"""What one directive suppresses on a line: its names (ALL: everything) and the reason it gives."""
+
+
+class Suppression(frozenset[str]):
+    """The names suppressed on one line (a set, as `covers` reads it) and each covering directive's reason.
+
+    A set rather than a new type, so that a paragraph's line-by-line suppressions carry their reasons
+    wherever they go (to worker processes too: a frozenset subclass pickles its attributes).
+    """
+
+    reasons: tuple[Part, ...]
+    """The directives in force on the line, nearest first: its own, the one above it, then blocks."""
+
+    def __new__(cls, names: Iterable[str] = (), reasons: tuple[Part, ...] = ()) -> Suppression:
+        self = super().__new__(cls, names)
+        self.reasons = reasons
+        return self
+
+    def reason(self, ident: str, category: str = "") -> str | None:
+        """The reason the nearest directive covering the entry that gives one gives (None: none does)."""
+        return next((why for names, why in self.reasons if why and covers(names, ident, category)), None)
+
+
+def _suppression(parts: Sequence[Part]) -> Suppression | None:
+    """The suppression of a line covered by `parts` (None: by nothing)."""
+    if not parts:
+        return None
+    everything = any("*" in names for names, _ in parts)
+    return Suppression(ALL if everything else frozenset().union(*(names for names, _ in parts)), tuple(parts))
+
+
 @dataclass
 class Directives:
     """Line-by-line state of the directives seen so far in one input."""
 
-    block: frozenset[str] | None = None
-    next_line: frozenset[str] | None = None
     skip_blank: bool = False
-    """The pending `next_line` waits for a line of text (it came from an `ignore` alone on its line)."""
+    """The pending next-line directive waits for a line of text (it came from an `ignore` alone on its line)."""
     named: frozenset[str] = field(default_factory=frozenset)
     """The names the directive on the line just fed limits itself to (empty: none, or no directive)."""
     reason: str | None = None
     """The reason a directive covering the line just fed gives (its own line's first, then next-line, then block)."""
-    _block_reason: str | None = None
-    _next_reason: str | None = None
+    _block: tuple[Part, ...] = ()  # the `off` directives in force, newest first
+    _in_block: Suppression | None = None  # what `_block` suppresses, made once per block, not once per line
+    _next: Part | None = None  # the directive for the next line of text
 
-    def feed(self, line: str) -> frozenset[str] | None:
-        """The ids suppressed on this line (None: nothing), updating the state for later lines."""
+    @property
+    def block(self) -> frozenset[str] | None:
+        """The names an `off` block suppresses (None: no block is open)."""
+        return self._in_block
+
+    @property
+    def next_line(self) -> frozenset[str] | None:
+        """The names a directive suppresses on the next line of text (None: no such directive is pending)."""
+        return None if self._next is None else self._next[0]
+
+    def feed(self, line: str) -> Suppression | None:
+        """The ids suppressed on this line (None: nothing), with their reasons, updating the state for later lines."""
         self.named = frozenset()
-        carried, carried_reason = self.next_line, self._next_reason
+        carried = self._next
         if carried is not None and self.skip_blank and not line.strip():
-            self.reason = self._block_reason
-            return self.block  # a blank line between the directive and its line of text
-        self.next_line, self.skip_blank, self._next_reason = None, False, None
-        current = _union(self.block, carried)
-        self.reason = (carried_reason if carried is not None else None) or self._block_reason
-        if "bingo:" not in line:
-            return current
-        directive = parse(line)
-        if directive is None:
-            return current
-        kind, ids = directive.kind, directive.names
-        self.named = frozenset() if ids is ALL else ids
-        if kind in ("ignore-next-line", "ignore") and (kind != "ignore" or directive.alone):
-            self.next_line, self.skip_blank, self._next_reason = ids, kind == "ignore", directive.reason
-            return current
-        if kind == "ignore":
-            self.reason = directive.reason or self.reason
-            return _union(current, ids)
-        if kind == "off":
-            self.block = _union(self.block, ids)
-            self._block_reason = self.reason = directive.reason or self._block_reason
-            return _union(current, ids)
-        self.block, self._block_reason = None, None  # "on" ends every block
-        self.reason = carried_reason
-        return carried
+            return self._blocked()  # a blank line between the directive and its line of text
+        self._next, self.skip_blank = None, False
+        directive = parse(line) if "bingo:" in line else None
+        if directive is None and carried is None:  # most lines: only a block, if any, covers them
+            return self._blocked()
+        parts = [*(() if carried is None else (carried,)), *self._block]
+        if directive is not None:
+            kind, own = directive.kind, (directive.names, directive.reason)
+            self.named = frozenset() if directive.names is ALL else directive.names
+            if kind == "ignore-next-line" or (kind == "ignore" and directive.alone):
+                self._next, self.skip_blank = own, kind == "ignore"
+            elif kind in ("ignore", "off"):
+                parts.insert(0, own)
+                if kind == "off":
+                    self._block = (own, *self._block)
+                    self._in_block = _suppression(self._block)
+            else:  # "on" ends every block
+                self._block, self._in_block = (), None
+                parts = [] if carried is None else [carried]
+        return self._covered(parts)
 
+    def _blocked(self) -> Suppression | None:
+        """The suppression of a line only the open block covers (None: no block)."""
+        self.reason = next((why for _, why in self._block if why), None)
+        return self._in_block
 
-def _union(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
-    """Union of two suppression sets, where None is empty and ALL absorbs everything."""
-    if a is None:
-        return b
-    if b is None:
-        return a
-    return ALL if ALL in (a, b) else a | b
+    def _covered(self, parts: Sequence[Part]) -> Suppression | None:
+        """The suppression of the line just fed, its reason kept in `reason`."""
+        self.reason = next((why for _, why in parts if why), None)
+        return _suppression(parts)

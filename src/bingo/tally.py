@@ -14,7 +14,7 @@ from bingo.lines import line_starts, position
 from bingo.matcher import LangMatcher, Match
 from bingo.models import Passage
 from bingo.paragraphs import Paragraph
-from bingo.suppress import covers, problem
+from bingo.suppress import Suppression, covers, problem
 
 MAX_PASSAGES = 20
 """Paragraphs with hits a result keeps for the human report."""
@@ -33,6 +33,8 @@ class Partial:
 
     words: int = 0
     muted: list[HitRow] = field(default_factory=list)  # hits a directive suppressed (SARIF lists them)
+    reasons: list[str | None] = field(default_factory=list)
+    """For each muted hit, the reason its directive gives (None: none given)."""
     rows: list[HitRow] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)
     warnings: list[tuple[int, str]] = field(default_factory=list)
@@ -43,8 +45,8 @@ class Partial:
         if not (chars or lines):
             return self
         passages = [replace(p, start=p.start + chars, line=p.line + lines) for p in self.passages]
-        return Partial(self.words, _shift(self.muted, chars, lines), _shift(self.rows, chars, lines), passages,
-                       [(n + lines, why) for n, why in self.warnings])
+        return Partial(self.words, _shift(self.muted, chars, lines), self.reasons, _shift(self.rows, chars, lines),
+                       passages, [(n + lines, why) for n, why in self.warnings])
 
 
 def _shift(rows: list[HitRow], chars: int, lines: int) -> list[HitRow]:
@@ -72,13 +74,18 @@ def match_paragraphs(matcher: LangMatcher, batch: Sequence[Paragraph], known: Co
         if para.suppressed:
             kept: list[HitRow] = []
             for row in found:
-                muted = covers(para.suppressed.get(row[2]), row[0], matcher.entries[row[0]].category)
-                (partial.muted if muted else kept).append(row)
+                on_line, category = para.suppressed.get(row[2]), matcher.entries[row[0]].category
+                if not covers(on_line, row[0], category):
+                    kept.append(row)
+                    continue
+                partial.muted.append(row)
+                partial.reasons.append(on_line.reason(row[0], category) if isinstance(on_line, Suppression) else None)
             found = kept
         if found:
             partial.rows.extend(found)
             if len(partial.passages) < MAX_PASSAGES:
-                partial.passages.append(Passage(para.line, para.start, para.text, para.column))
+                partial.passages.append(Passage(para.line, para.start, para.text, para.column,
+                                                        None if para.scan == para.text else para.scan))
     return partial
 
 
@@ -104,6 +111,7 @@ class Tally:
     words: int = 0
     hits: HitsBuilder = field(default_factory=HitsBuilder)
     muted: HitsBuilder = field(default_factory=HitsBuilder)  # the suppressed hits
+    reasons: list[str | None] = field(default_factory=list)  # for each suppressed hit, its directive's reason
     passages: list[Passage] = field(default_factory=list)
     warnings: list[tuple[int, str]] = field(default_factory=list)
 
@@ -114,5 +122,6 @@ class Tally:
         self.hits.extend(partial.rows, self.entry_of)
         if partial.muted:
             self.muted.extend(partial.muted, self.entry_of)
+            self.reasons.extend(partial.reasons)
         if len(self.passages) < MAX_PASSAGES:
             self.passages.extend(partial.passages[:MAX_PASSAGES - len(self.passages)])

@@ -6,7 +6,6 @@ Every piece is a string of markup in which all text from the input or the lexico
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Sequence
 from html import escape
@@ -14,6 +13,7 @@ from html import escape
 from bingo import grid
 from bingo.entry import CATEGORIES
 from bingo.models import ARROW, EntryInfo, FileResult, Passage
+from bingo.report.html_prose import prose, shown
 from bingo.report.html_strings import UI, VERDICT_ICONS
 from bingo.scoring import BANDS, verdict
 
@@ -123,22 +123,23 @@ def passages(result: FileResult, ident: str, numbers: dict[str, int]) -> tuple[s
         n = numbers[entries[kind].id]
         return f'<sup><a href="#{ident}-n{n}" aria-label="{words["note"]} {n}">{n}</a></sup></mark>'
 
-    blocks, shown = [], 0
+    blocks, marks = [], 0
     for passage, hits in zip(result.passages, _rows_by_passage(result), strict=True):
         label = f'<span class="ln">{words["line"]} {passage.line}</span>'
-        blocks.append(f'<p class="passage">{label}{marked_text(passage, hits, opening, closing)}</p>')
-        shown += len(hits)
-    return "".join(blocks), len(result.hits) - shown, first_mark
+        text = marked_text(passage, shown(passage, result.kind), hits, opening, closing)
+        blocks.append(f'<p class="passage">{label}{text}</p>')
+        marks += len(hits)
+    return "".join(blocks), len(result.hits) - marks, first_mark
 
 
-def marked_text(passage: Passage, hits: list[tuple[int, int, int]], opening: Callable[[int], str],
+def marked_text(passage: Passage, text: str, hits: list[tuple[int, int, int]], opening: Callable[[int], str],
                 closing: Callable[[int], str]) -> str:
-    """A passage's text as HTML with a mark around each hit (entry index, start, end: file offsets).
+    """A passage's display `text` (`html_prose.shown`) as HTML, a mark around each hit (entry, start, end).
 
-    A hit inside another ("Stakeholder" in "alle Stakeholder ins Boot") is a mark inside its
-    mark; one that overlaps another's end is cut there, so that the marks nest.
+    Hits are given by file offsets. A hit inside another ("Stakeholder" in "alle Stakeholder ins
+    Boot") is a mark inside its mark; one that overlaps another's end is cut there, so that the marks nest.
     """
-    text, cursor, parts = passage.text, 0, []
+    cursor, parts = 0, []
     stack: list[tuple[int, str]] = []  # the marks open here: where each ends, its closing markup
     for kind, start, end in sorted(hits, key=lambda row: (row[1], -row[2])):
         lo, hi = start - passage.start, min(end - passage.start, len(text))
@@ -155,16 +156,6 @@ def marked_text(passage: Passage, hits: list[tuple[int, int, int]], opening: Cal
         cursor = close_at
     parts.append(prose(text[cursor:]))
     return "".join(parts)
-
-
-# a line break the reader should see: before a list item, a quote or a heading; the others are the
-# source's wrapping, which the browser re-wraps to the page's width
-KEPT_BREAK = re.compile(r"\n(?=[ \t]*(?:[-*•>#|]|\d+[.)])[ \t])|\n(?=[ \t]*\n)")
-
-
-def prose(text: str) -> str:
-    """A piece of the source text as escaped HTML, its meaningful line breaks kept as `<br>`."""
-    return KEPT_BREAK.sub("<br>", escape(text))
 
 
 def _rows_by_passage(result: FileResult) -> list[list[tuple[int, int, int]]]:

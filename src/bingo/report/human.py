@@ -42,7 +42,7 @@ def render(run: RunResult, out: TextIO, options: Options) -> None:
         if index:
             console.print()
         console.print(file_block(result, options))
-    if len(run.files) > 1:
+    if len(scanned) > 1:
         console.print()
         console.print(summary_table(run, options.width))
 
@@ -219,7 +219,11 @@ def card(result: FileResult, width: int = 100) -> Table:
 
 
 def summary_table(run: RunResult, width: int = 100) -> Table:
-    """One row per input: language, words, hits, score, verdict, bingo or the error."""
+    """One row per scanned input: language, words, hits, score, verdict, bingo.
+
+    An input that could not be read has no row: its error is on stderr, once (stdout and stderr often
+    meet, in pre-commit and CI logs), and the exit code says it.
+    """
     # one space between columns (not two): on 80 columns a path keeps 20 of them
     table = Table(title="Summary", box=box.SIMPLE_HEAD, show_edge=False, collapse_padding=True)
     columns: tuple[tuple[str, JustifyMethod], ...] = (
@@ -228,10 +232,7 @@ def summary_table(run: RunResult, width: int = 100) -> Table:
     for name, justify in columns:  # a path folds on a narrow screen rather than being cut; the rest stays whole
         table.add_column(name, justify=justify, overflow="fold", no_wrap=name != "File",
                          min_width=min(30, width // 4) if name == "File" else None)
-    for result in run.files:
-        if result.error is not None:
-            table.add_row(display(result.path), "", "", "", "", "", f"error: {result.error}", "")
-            continue
+    for result in run.scanned:
         verdict = result.verdict.label if result.verdict else ""
         table.add_row(display(result.path), result.lang or "", str(result.words), str(len(result.hits)),
                       str(result.score), f"{result.ai_tells_per_1000:.1f}", verdict, "BINGO" if result.bingo else "")

@@ -25,7 +25,6 @@ from bingo.version import __version__
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"suggestion": "note", "warning": "warning", "error": "error"}
-INFO_URI = "https://pypi.org/project/bingo-cx/"
 SRCROOT = "%SRCROOT%"
 MAX_RESULTS = 25_000
 """GitHub code scanning rejects a run with more results."""
@@ -68,8 +67,8 @@ def file_uri(path: PurePath) -> str:
 
 
 def result(file: FileResult, hit: Hit, index: int | None, artifact: dict[str, Any],
-           suppressed: bool = False) -> dict[str, Any]:
-    """The SARIF result of one hit in the file at `artifact` (`suppressed`: an inline directive suppressed it)."""
+           suppressed: bool = False, reason: str | None = None) -> dict[str, Any]:
+    """The SARIF result of one hit in the file at `artifact` (`suppressed`: an inline directive, giving `reason`)."""
     info = file.entry(hit.id)
     message = f"{hit.text}: {info.advice}" if info else hit.text
     data: dict[str, Any] = {
@@ -86,7 +85,7 @@ def result(file: FileResult, hit: Hit, index: int | None, artifact: dict[str, An
         "properties": {"category": hit.category, "weight": hit.weight, **hit.cue_fields()},
     }
     if suppressed:
-        data["suppressions"] = [{"kind": "inSource"}]
+        data["suppressions"] = [{"kind": "inSource", **({"justification": reason} if reason else {})}]
     return data
 
 
@@ -105,7 +104,8 @@ def document(run: RunResult) -> dict[str, Any]:
     for f in run.scanned:
         where = location(f.path, root)
         results += [result(f, hit, index[hit.id], where) for hit in f.hits]
-        results += [result(f, hit, index.get(hit.id), where, suppressed=True) for hit in f.suppressions]
+        results += [result(f, hit, index.get(hit.id), where, suppressed=True, reason=why)
+                    for hit, why in f.suppressed_hits()]
     notifications = [{"level": "error", "message": {"text": f"{display(f.path)}: {f.error}"},
                       "locations": [{"physicalLocation": {"artifactLocation": location(f.path, root)}}]}
                      for f in run.errors]
@@ -117,7 +117,7 @@ def document(run: RunResult) -> dict[str, Any]:
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": "bingo", "version": __version__, "informationUri": INFO_URI,
+            "tool": {"driver": {"name": "bingo", "version": __version__,
                                 "rules": [rule(info) for info in rules]}},
             "invocations": [invocation],
             "originalUriBaseIds": {SRCROOT: {"uri": base if base.endswith("/") else base + "/"}},
