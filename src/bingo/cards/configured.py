@@ -15,10 +15,16 @@ from bingo.config import Settings
 def game_settings(config: Path | None, lexicons: tuple[Path, ...] = (), categories: tuple[str, ...] = ()
                   ) -> Settings:
     """The settings in force: the configuration file (named or found) under the command line's options."""
+    return game_config(config, lexicons, categories)[0]
+
+
+def game_config(config: Path | None, lexicons: tuple[Path, ...] = (), categories: tuple[str, ...] = ()
+                ) -> tuple[Settings, Path | None]:
+    """`game_settings` and the configuration file they were read from (None: none found)."""
     given = {"lexicons": tuple(str(p) for p in lexicons) or None}
-    settings, _ = config_module.resolve(config, config_module.validate_options(given))
+    settings, found = config_module.resolve(config, config_module.validate_options(given))
     # the deal checks the categories itself, with its own message for an unknown one
-    return settings.merged({"categories": categories or None}, "command line")
+    return settings.merged({"categories": categories or None}, "command line"), found
 
 
 def lexicon_files(settings: Settings) -> tuple[Path, ...]:
