@@ -117,7 +117,8 @@ def test_srt_and_the_claimed_card(runner: CliRunner, tmp_path: Path) -> None:
     assert code == 0 and data["winner"] == 3
     assert (completed(data, 3)["time"], completed(data, 3)["speaker"]) == ("00:00:03.500", "Klaus Meier")
     claimed = runner.invoke(app, ["check", str(game), str(DATA / "meeting-de.srt"), "--card", "3"])
-    assert claimed.exit_code == 0 and "Card 3 · BINGO at 00:00:03 · Klaus Meier: “Das Ökosystem wächst.”" in claimed.stdout
+    assert claimed.exit_code == 0
+    assert "Card 3 · BINGO at 00:00:03 · Klaus Meier: “Das Ökosystem wächst.”" in " ".join(claimed.stdout.split())
     lost = runner.invoke(app, ["check", str(game), str(DATA / "meeting-de.srt"), "--card", "1"])
     assert lost.exit_code == 1 and "Card 1 has no BINGO." in lost.stdout
 
