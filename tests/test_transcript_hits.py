@@ -14,8 +14,10 @@ import pytest
 from processes import TIMEOUT, bingo, environment
 from typer.testing import CliRunner
 
+from bingo.api import scan_text
 from bingo.cli import app
 from bingo.hits import CUE_FIELDS, HIT_FIELDS, Hit, Hits
+from bingo.scanner import Scanner
 
 DATA = Path(__file__).resolve().parent / "data" / "transcripts"
 LOCATED = ("id", "term", "text", "category", "weight", "level", "line", "column", "end_line", "end_column",
@@ -93,3 +95,14 @@ def test_sarif_message_of_a_phrase_across_cues_names_the_term_not_the_timing_lin
     journey = next(r for r in results if r["ruleId"] == "customer-journey")
     assert journey["message"]["text"].startswith("Customer Journey: ") and "-->" not in journey["message"]["text"]
     assert "-->" in journey["locations"][0]["physicalLocation"]["region"]["snippet"]["text"]  # the exact slice
+
+
+@pytest.mark.parametrize(("name", "term", "time", "speaker"), [
+    ("zoom-de.vtt", "Mindset", "00:00:04.200", "Anna Schmidt"),
+    ("teams-en.vtt", "take it offline", "00:00:09.250", "Raj Patel"),
+])
+def test_the_python_api_gives_hits_their_cues(name: str, term: str, time: str, speaker: str) -> None:
+    text = (DATA / name).read_text(encoding="utf-8")
+    for result in (scan_text(text, path=name), Scanner().scan_file(DATA / name)):
+        hit = next(h for h in result.hits if h.term == term)
+        assert (hit.time, hit.speaker) == (time, speaker)
