@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
+from processes import TIMEOUT, bingo, environment
 from typer.testing import CliRunner
 
+from bingo.cards.captions import numbered
 from bingo.cli import app
+from bingo.reading import MAX_LINE
 from bingo.transcript import parse
 
 DATA = Path(__file__).resolve().parent / "data" / "transcripts"
@@ -21,6 +25,11 @@ CASES = {
                           b"Roadmap\n-->\n<v >x</v>\n<v Anna\n",
     "cue-without-text.srt": b"1\n00:00:01,000 --> 00:00:02,000\n\n2\n00:00:02,000 --> 00:00:03,000\nSynergien heben\n",
     "latin-1.vtt": "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nGrüße, Synergien heben\n".encode("latin-1"),
+    "hours.vtt": b"WEBVTT\n\n123:00:01.000 --> 123:00:05.000\nAnna Schmidt: Synergien heben\n\n"
+                 b"99999999999999999999:00:01.000 --> 99999999999999999999:00:02.000\nBen Wagner: Die Roadmap.\n",
+    "negative.srt": b"1\n00:00:05,000 --> 00:00:01,000\nSynergien heben wir.\n\n2\n-00:00:01,000 --> 00:00:02,000\n"
+                    b"Ben: Roadmap.\n",
+    "truncated.vtt": b"WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.200\nAnna Schmidt: Synergien heben\n\n2\n00:00:0",
 }
 
 
@@ -73,3 +82,20 @@ def test_unreadable_cue_times_are_named_by_file_and_line(files: dict[str, Path],
     assert [(c.line, c.begins, c.ends) for c in cues] == [(2, 1.0, None), (6, None, 3.0), (10, None, 1.0)]
     data = json.loads(result.stdout)
     assert result.exit_code in (0, 1) and data["game"] and "Traceback" not in result.stderr
+
+
+
+def test_live_reads_bytes_that_are_not_utf8_from_a_pipe() -> None:
+    said = "1\n00:00:01,000 --> 00:00:02,000\nGrüße, wir müssen Synergien heben\n".encode("latin-1")
+    result = subprocess.run(bingo("live"), input=said, capture_output=True, env=environment(), check=False,
+                            timeout=TIMEOUT)
+    assert result.returncode == 0 and b"Traceback" not in result.stderr, result.stderr[-500:]
+    assert b"line 3 at 00:00:01.000: Synergien heben" in result.stdout
+
+
+def test_live_cuts_a_line_too_long_to_tokenise_and_keeps_its_number() -> None:
+    huge = "Wir heben Synergien im Mindset " * 40_000 + "\n"  # 1.24 million characters: more than spaCy takes
+    pieces = list(numbered(["WEBVTT\n", "Gr\udcfc\udcdfe\n", huge]))
+    assert pieces[1] == (2, "Gr\ufffd\ufffde\n")
+    assert {n for n, _ in pieces[2:]} == {3} and "".join(p for _, p in pieces[2:]) == huge
+    assert all(len(p) <= MAX_LINE for _, p in pieces) and all(p.endswith((" ", "\n")) for _, p in pieces[2:])

@@ -64,3 +64,17 @@ def test_the_table_and_a_text_without_speakers(tmp_path: Path) -> None:
     plain.write_text("Wir heben Synergien.\n", encoding="utf-8")
     code, data = speakers(str(plain))
     assert code == 1 and data["speakers"][0]["speaker"] == "(no speaker)"
+
+
+@pytest.mark.parametrize(("said", "speaker", "term"), [
+    ("Łukasz Nowak: Wir müssen endlich Synergien heben.", "Łukasz Nowak", "Synergien heben"),
+    ("Anna von Berg: Das braucht ein neues Mindset.", "Anna von Berg", "Mindset"),
+    ("Élodie Martin: This is our north star for the year.", "Élodie Martin", "north star"),
+    ("María de la Cruz: We should take it offline.", "María de la Cruz", "take it offline"),
+])
+def test_zoom_names_in_any_alphabet_and_with_particles(tmp_path: Path, said: str, speaker: str, term: str) -> None:
+    path = tmp_path / "zoom.vtt"
+    path.write_text(f"WEBVTT\n\n1\n00:03:10.000 --> 00:03:14.000\n{said}\n", encoding="utf-8")
+    code, data = speakers(str(path))
+    assert code == 0 and [s["speaker"] for s in data["speakers"]] == [speaker]
+    assert [t["term"] for t in data["speakers"][0]["top_terms"]] == [term]

@@ -7,13 +7,17 @@ from __future__ import annotations
 
 import json
 import pickle
+import subprocess
 from pathlib import Path
 
 import pytest
+from processes import TIMEOUT, bingo, environment
 from typer.testing import CliRunner
 
+from bingo.api import scan_text
 from bingo.cli import app
 from bingo.hits import CUE_FIELDS, HIT_FIELDS, Hit, Hits
+from bingo.scanner import Scanner
 
 DATA = Path(__file__).resolve().parent / "data" / "transcripts"
 LOCATED = ("id", "term", "text", "category", "weight", "level", "line", "column", "end_line", "end_column",
@@ -72,3 +76,33 @@ def test_hits_keep_cue_fields_through_pickle_and_rebuild() -> None:
     assert said.said() == "00:00:01.000-00:00:04.000 Anna Schmidt" and plain.said() == ""
     moved = Hits([plain]).with_cues(lambda start: (None, None, "Ben") if start == 60 else None)
     assert moved[0].speaker == "Ben" and moved[0].time is None and moved.records()[0]["speaker"] == "Ben"
+
+
+@pytest.mark.parametrize(("name", "term", "time", "speaker"), [
+    ("meeting-de.srt", "roadmap", "00:00:06.500", "Petra Lang"),
+    ("teams-en.vtt", "take it offline", "00:00:09.250", "Raj Patel"),
+])
+def test_a_transcript_on_stdin_keeps_its_cues(name: str, term: str, time: str, speaker: str) -> None:
+    # a real pipe, as a shell gives it (CliRunner's stdin is a BytesIO, which could be read twice anyway)
+    result = subprocess.run(bingo("scan", "-", "--format", "json"), input=(DATA / name).read_bytes(),
+                            capture_output=True, env=environment(), check=False, timeout=TIMEOUT)
+    hit = next(h for h in json.loads(result.stdout)["files"][0]["hits"] if h["term"] == term)
+    assert (hit["time"], hit["speaker"]) == (time, speaker)
+
+
+def test_sarif_message_of_a_phrase_across_cues_names_the_term_not_the_timing_line() -> None:
+    results = json.loads(scan(str(DATA / "zoom-de.vtt"), "--format", "sarif"))["runs"][0]["results"]
+    journey = next(r for r in results if r["ruleId"] == "customer-journey")
+    assert journey["message"]["text"].startswith("Customer Journey: ") and "-->" not in journey["message"]["text"]
+    assert "-->" in journey["locations"][0]["physicalLocation"]["region"]["snippet"]["text"]  # the exact slice
+
+
+@pytest.mark.parametrize(("name", "term", "time", "speaker"), [
+    ("zoom-de.vtt", "Mindset", "00:00:04.200", "Anna Schmidt"),
+    ("teams-en.vtt", "take it offline", "00:00:09.250", "Raj Patel"),
+])
+def test_the_python_api_gives_hits_their_cues(name: str, term: str, time: str, speaker: str) -> None:
+    text = (DATA / name).read_text(encoding="utf-8")
+    for result in (scan_text(text, path=name), Scanner().scan_file(DATA / name)):
+        hit = next(h for h in result.hits if h.term == term)
+        assert (hit.time, hit.speaker) == (time, speaker)

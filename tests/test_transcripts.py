@@ -94,7 +94,7 @@ def test_zoom_vtt_winner_time_and_speaker(runner: CliRunner, tmp_path: Path) -> 
         "Mindset", "00:00:04.200", "00:00:07.800", "Anna Schmidt")
     assert "synergien" not in data["heard"] and "roadmap" not in data["heard"]  # NOTE block (heard: ids)
     rich = runner.invoke(app, ["check", str(tmp_path / "de.game.json"), str(DATA / "zoom-de.vtt")])
-    assert "Winner: card 4 — line completed by Mindset at 00:00:04.200 by Anna Schmidt" in " ".join(
+    assert "Winner: Card 4 · BINGO at 00:00:04 · Anna Schmidt: “Journey und das neue Mindset im Team.”" in " ".join(
         rich.stdout.split())
 
 
@@ -107,8 +107,8 @@ def test_teams_vtt_tie_in_one_cue(runner: CliRunner, tmp_path: Path) -> None:
         assert (completed(data, card)["time"], completed(data, card)["speaker"]) == ("00:00:09.250", "Raj Patel")
     assert (completed(data, 2)["time"], completed(data, 2)["speaker"]) == ("00:00:12.400", "Jane Doe")
     text = " ".join(runner.invoke(app, ["check", str(game), str(DATA / "teams-en.vtt")]).stdout.split())
-    assert "Winner (tie): card 1" in text and "Winner (tie): card 4" in text and "#3: card 2" in text
-    assert "“Great point, let's take it offline.”" in text
+    assert "Winner (tie): Card 1 · BINGO at 00:00:09 · Raj Patel: “Great point, let's take it offline.”" in text
+    assert "Winner (tie): Card 4 · BINGO at 00:00:09 · Raj Patel" in text and "#3: Card 2 · BINGO at 00:00:12" in text
 
 
 def test_srt_and_the_claimed_card(runner: CliRunner, tmp_path: Path) -> None:
@@ -118,7 +118,8 @@ def test_srt_and_the_claimed_card(runner: CliRunner, tmp_path: Path) -> None:
     assert code == 0 and data["winner"] == 3
     assert (completed(data, 3)["time"], completed(data, 3)["speaker"]) == ("00:00:03.500", "Klaus Meier")
     claimed = runner.invoke(app, ["check", str(game), str(DATA / "meeting-de.srt"), "--card", "3"])
-    assert claimed.exit_code == 0 and "card 3 — line completed by Ökosystem at 00:00:03.500" in claimed.stdout
+    assert claimed.exit_code == 0
+    assert "Card 3 · BINGO at 00:00:03 · Klaus Meier: “Das Ökosystem wächst.”" in " ".join(claimed.stdout.split())
     lost = runner.invoke(app, ["check", str(game), str(DATA / "meeting-de.srt"), "--card", "1"])
     assert lost.exit_code == 1 and "Card 1 has no BINGO." in lost.stdout
 

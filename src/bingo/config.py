@@ -118,10 +118,16 @@ def game_settings(config: Path | None, lexicons: tuple[Path, ...] = (), categori
     `bingo card` deals no entry or category the configuration disables and takes its lexicon files;
     `check` and `live` load the same files, so a game dealt from them can be played anywhere below it.
     """
+    return game_config(config, lexicons, categories)[0]
+
+
+def game_config(config: Path | None, lexicons: tuple[Path, ...] = (), categories: tuple[str, ...] = ()
+                ) -> tuple[Settings, Path | None]:
+    """`game_settings` and the configuration file they were read from (None: none found)."""
     given = {"lexicons": tuple(str(p) for p in lexicons) or None}
-    settings, _ = resolve(config, validate_options(given))
+    settings, found = resolve(config, validate_options(given))
     # the deal checks the categories itself, with its own message for an unknown one
-    return settings.merged({"categories": categories or None}, "command line")
+    return settings.merged({"categories": categories or None}, "command line"), found
 
 
 def lexicon_files(settings: Settings) -> tuple[Path, ...]:

@@ -7,13 +7,14 @@ second time, after its scan (only transcripts: a plain text is sniffed from its 
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import BinaryIO
 
 from bingo.hits import Cue as CueFields
 from bingo.models import FileResult
 from bingo.reading import SNIFF_BYTES
-from bingo.sources import Source
+from bingo.sources import STDIN, Source
 from bingo.transcript import Cue, Transcript, clock, looks_like, parse, transcript_of
 
 SNIFFED_KINDS = ("text", "transcript")  # the kinds that are or may be a transcript ("plain" is text, never sniffed)
@@ -40,6 +41,43 @@ def transcript_for(source: Source, stdin: BinaryIO | None = None) -> Transcript 
     else:
         return None
     return transcript_of(data.decode("utf-8", errors="replace"), source.kind)
+
+
+class _Prefixed(io.RawIOBase):
+    """A stream whose first bytes were read already: those bytes again, then the rest of it."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        super().__init__()
+        self.head, self.rest = head, rest
+
+    def readable(self) -> bool:
+        """Always."""
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]  # typeshed: Buffer
+        """Fill `buffer` from the head first, then from the stream."""
+        if self.head:
+            n = min(len(buffer), len(self.head))
+            buffer[:n], self.head = self.head[:n], self.head[n:]
+            return n
+        data = self.rest.read(len(buffer))
+        buffer[:len(data)] = data
+        return len(data)
+
+
+def rereadable(stdin: BinaryIO | None, sources: Sequence[Source]) -> BinaryIO | None:
+    """Standard input, kept whole when it is a transcript so its cues can be read after the scan.
+
+    Only a transcript is kept (a `WEBVTT` or SRT start, or read as one): any other stdin is
+    streamed as before, its first bytes put back, so a long piped text never sits in memory twice.
+    """
+    source = next((s for s in sources if s.path == STDIN), None)
+    if stdin is None or source is None or isinstance(stdin, io.BytesIO) or source.kind not in SNIFFED_KINDS:
+        return stdin
+    head = stdin.read(SNIFF_BYTES)
+    if source.kind == "transcript" or looks_like(head.decode("utf-8", "replace").splitlines()[:12]):
+        return io.BytesIO(head + stdin.read())
+    return io.BufferedReader(_Prefixed(head, stdin))
 
 
 def untimed(transcript: Transcript | None, path: str, most: int = 3) -> list[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from bingo import parallel
-from bingo.cues import annotate
+from bingo.cues import annotate, rereadable
 from bingo.errors import BingoError
 from bingo.inputformat import forced
 from bingo.lexicon import CATEGORIES, Lexicon, load_lexicon
@@ -79,8 +79,9 @@ def execute(paths: Sequence[str], settings: Settings, *, model: str | None = Non
     scanner = Scanner(lexicon=lexicon, model=model, use_cache=use_cache, skip_quotes=settings.skip_quotes)
     jobs = settings.jobs or parallel.default_jobs(sources)
     advance = progress(sum(parallel.size_of(s) for s in sources)) if progress is not None else None
+    stdin = rereadable(stdin, sources)  # a transcript on stdin is read again for its cues
     results = parallel.scan_all(scanner, sources, settings.lang, jobs, stdin, advance)
-    again = stdin if isinstance(stdin, io.BytesIO) else None  # stdin only when the caller kept it to read again
+    again = stdin if isinstance(stdin, io.BytesIO) else None
     results = [annotate(result, source, again) for result, source in zip(results, sources, strict=True)]
     warnings = unknown_ids(settings, {*lexicon.entries, *lexicon.removed})
     # an empty file (a placeholder, a blank template) is no reason to fail CI: skipped, and said so

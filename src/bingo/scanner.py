@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from bingo import langdetect
+from bingo.cues import annotate
 from bingo.errors import InputError
 from bingo.hits import Hit
 from bingo.lexicon import CATEGORIES, Lexicon, load_lexicon
@@ -54,11 +55,13 @@ class Scanner:
 
     def scan_text(self, text: str, lang: str = "auto", path: str = "<text>", kind: str | None = None) -> FileResult:
         """Scan an in-memory text; its kind (Markdown, HTML, transcript …) from `path`'s suffix unless given."""
-        return self.scan_source(Source(path, kind or kind_for(path), text=text), lang)
+        source = Source(path, kind or kind_for(path), text=text)
+        return annotate(self.scan_source(source, lang), source)  # a transcript's hits get their cues
 
     def scan_file(self, path: str | os.PathLike[str], lang: str = "auto") -> FileResult:
         """Scan one file by path (its kind from the file name)."""
-        return self.scan_source(Source(str(path), kind_for(path), file=Path(path)), lang)
+        source = Source(str(path), kind_for(path), file=Path(path))
+        return annotate(self.scan_source(source, lang), source)
 
     def scan_source(self, source: Source, lang: str = "auto", stdin: BinaryIO | None = None,
                     progress: Callable[[int], None] | None = None) -> FileResult:

@@ -23,8 +23,23 @@ TIMING = re.compile(r"^\s*(\S+)\s*-->\s*(\S+)")
 _TIME = re.compile(r"^(?:(\d+):)?([0-5]?\d):([0-5]\d)[.,](\d{1,3})$")
 _TAG = re.compile(r"</?[A-Za-z][^>]*>|<\d+:\d{2}(?::\d{2})?[.,]\d{1,3}>")
 _VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>]+)>")
-# Zoom's "Anna Schmidt: text": one to four capitalised words before a colon, at a cue's start.
-_SPEAKER = re.compile(r"^\s*((?:[A-ZÄÖÜ][\w'.-]*)(?: [A-ZÄÖÜ][\w'.-]*){0,3}):\s")
+# Zoom's "Anna Schmidt: text": one to four capitalised words before a colon, at a cue's start, in any
+# alphabet ("Łukasz Nowak", "Élodie Martin"), name particles allowed between them ("Anna von Berg").
+_SPEAKER = re.compile(r"^\s*([^\W\d_][\w'.-]*(?: [^\W\d_][\w'.-]*){0,4}):\s")
+_PARTICLES = frozenset({"von", "van", "de", "der", "den", "del", "della", "di", "da", "du", "la", "le", "zu", "ten",
+                        "ter", "bin", "al", "y"})
+
+
+def _speaker(text: str) -> re.Match[str] | None:
+    """Zoom's `Name:` prefix at the start of a cue's text: capitalised words, particles only inside."""
+    match = _SPEAKER.match(text)
+    if match is None:
+        return None
+    names = match.group(1).split(" ")
+    capitalised = [name[0].isupper() for name in names]
+    if not (capitalised[0] and capitalised[-1] and sum(capitalised) <= 4):
+        return None
+    return match if all(up or name in _PARTICLES for name, up in zip(names, capitalised, strict=True)) else None
 _BLOCKS = ("NOTE", "STYLE", "REGION")
 
 
@@ -93,7 +108,7 @@ class TranscriptMasker(PlainMasker):
 def _mask_text(line: str, first: bool) -> str:
     """A cue text line with tags (and on a cue's first line a `Name:` prefix) as spaces."""
     out = _TAG.sub(lambda m: " " * len(m.group(0)), line)
-    speaker = _SPEAKER.match(out) if first else None
+    speaker = _speaker(out) if first else None
     if speaker:
         out = " " * speaker.end() + out[speaker.end():]
     return out
@@ -102,7 +117,7 @@ def _mask_text(line: str, first: bool) -> str:
 def speaker_of(line: str) -> str | None:
     """The speaker a cue's first text line names: a `<v Name>` voice tag or Zoom's `Name:` prefix (None: none)."""
     voice = _VOICE.search(line)
-    zoom = _SPEAKER.match(_TAG.sub(lambda m: " " * len(m.group(0)), line))
+    zoom = _speaker(_TAG.sub(lambda m: " " * len(m.group(0)), line))
     return voice.group(1).strip() if voice else zoom.group(1) if zoom else None
 
 

@@ -5,14 +5,29 @@ Also the lines of a growing file, like `tail -f`, for `bingo live --follow`.
 
 from __future__ import annotations
 
+import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from bingo.errors import BingoError
 from bingo.inputformat import KINDS
 from bingo.markup import PlainMasker, masker
+from bingo.reading import MAX_LINE
 from bingo.transcript import TIMING, TranscriptMasker, clock, is_timing, looks_like, seconds, speaker_of
+
+_SURROGATE = re.compile("[\ud800-\udfff]")  # bytes that are not UTF-8, as Python's stdin hands them over
+
+
+def numbered(lines: Iterable[str], most: int = MAX_LINE) -> Iterator[tuple[int, str]]:
+    """The lines heard, numbered, safe to match: undecodable bytes as U+FFFD, a too long line cut (same number)."""
+    for number, line in enumerate(lines, 1):
+        line = _SURROGATE.sub("\ufffd", line)
+        while len(line) > most:
+            cut = line.rfind(" ", 0, most) + 1 or most
+            yield number, line[:cut]
+            line = line[cut:]
+        yield number, line
 
 
 class Captions:

@@ -119,6 +119,19 @@ class Round:
         }
 
 
+def excerpt(said: str, text: str, width: int = 70) -> str:
+    """The words of a cue around the completing term's first word, "…" where the cue goes on."""
+    words = said.split()
+    first = (text.split() or [""])[0].casefold()
+    at = next((i for i, word in enumerate(words) if first and first in word.casefold()), 0)
+    start, end = max(0, at - 4), at + 1
+    while end < len(words) and len(" ".join(words[start:end + 1])) <= width:
+        end += 1
+    while start > 0 and len(" ".join(words[start - 1:end])) <= width:
+        start -= 1
+    return ("… " if start else "") + " ".join(words[start:end]) + (" …" if end < len(words) else "")
+
+
 def _cue_fields(cue: Cue | None) -> dict[str, Any]:
     """`time`, `end_time` and `speaker` of a completing hit's cue, where known."""
     if cue is None:

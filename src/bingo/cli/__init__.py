@@ -1,6 +1,6 @@
 """The command line: the only package that prints or decides how the process exits.
 
-`console` and `options` are shared by the command modules (`scan`, `config`, `cards`, `live`,
+`console` and `options` are shared by the command modules (`scan`, `config`, `cards`, `check`, `live`,
 `lexicon`, `speakers`), which import nothing else from the CLI; this module builds the app from them.
 """
 
@@ -12,7 +12,7 @@ from typing import Annotated, Protocol, cast
 
 import typer
 
-from bingo.cli import cards, config, lexicon, live, scan, speakers
+from bingo.cli import cards, check, config, lexicon, live, scan, speakers
 from bingo.cli.console import (
     Interrupted,
     err,
@@ -48,7 +48,7 @@ app = typer.Typer(
 app.command("scan", epilog=scan.EPILOG)(scan.scan)
 app.command("config", epilog=config.EPILOG)(config.show_config)
 app.command("card", epilog=cards.CARD_EPILOG)(cards.card)
-app.command("check", epilog=cards.CHECK_EPILOG)(cards.check)
+app.command("check", epilog=check.EPILOG)(check.check)
 app.command("live", epilog=live.EPILOG)(live.live)
 app.command("speakers", epilog=speakers.EPILOG)(speakers.speakers)
 app.add_typer(lexicon.app, name="lexicon")

@@ -1,34 +1,27 @@
-"""`bingo card` deals printable cards and writes the game file; `bingo check` lets a text decide who won."""
+"""`bingo card` deals printable cards and writes the game file (`bingo check`, in `check`, lets a text decide)."""
 
 from __future__ import annotations
 
-import io
-import json
 import sys
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from bingo.cli.console import color_wanted, err, guarded, stdin_bytes
-from bingo.cli.options import CardFormat, ConfigOption, InputFormatOption, LexiconOption
+from bingo.cli.console import color_wanted, err, guarded
+from bingo.cli.options import CardFormat, ConfigOption, LexiconOption
 from bingo.errors import BingoError
-from bingo.outputs import broken_pipe, refuse_overwrite
+from bingo.outputs import refuse_overwrite
 
 if TYPE_CHECKING:
-    from bingo.cards.check import Round
-    from bingo.models import Hit
-    from bingo.transcript import Cue, Transcript
+    pass
 
 # The game modules are imported where a command runs: the app is built for every command, and
 # importing them with it cost every `bingo scan` five modules, 10-25 ms of its start-up.
 
 CARD_EPILOG = ("Examples:\n\n  bingo card --count 30 --seed 7 --output offsite.pdf --per-page 2\n\n"
                "  bingo card --lang en --size 4")
-CHECK_EPILOG = "Example:\n\n  bingo check offsite.game.json minutes.md\n\n  bingo check offsite.game.json meeting.vtt"
-QUOTE = 70  # characters of the completing cue quoted in the report
 
 
 @guarded
@@ -108,89 +101,3 @@ def card(
         write_game(game, target)
         err(f"game {game.id}: {len(game.cards)} card(s), game file {target}")
     return 0
-
-
-@guarded
-def check(
-    game_path: Annotated[Path, typer.Argument(metavar="GAME.json", help="The game file written by 'bingo card'.")],
-    texts: Annotated[list[str] | None, typer.Argument(
-        metavar="[TEXT...|-]", help="Transcripts or minutes; '-' or none: stdin.")] = None,
-    card_number: Annotated[int | None, typer.Option("--card", min=1, help="Check only this claimed card.")] = None,
-    output_format: Annotated[Literal["rich", "json", "html"], typer.Option(
-        "--format", "-f", help="rich, json or html (one self-contained page).")] = "rich",
-    lexicon: LexiconOption = None,
-    config: ConfigOption = None,
-    input_format: InputFormatOption = "auto",
-) -> int:
-    """Mark every card with the terms the text says; report BINGOs and the winner (exit 1: no BINGO)."""
-    from bingo.cards.check import Round
-    from bingo.cards.deck import lexicon_for
-    from bingo.cards.game import load_game
-    from bingo.config import game_settings, lexicon_files
-    from bingo.cues import transcript_for, untimed
-    from bingo.inputformat import forced
-    from bingo.scanner import Scanner  # imports spaCy: only when a text is checked
-    from bingo.sources import STDIN, discover
-
-    game = load_game(game_path)
-    if card_number is not None and card_number > len(game.cards):
-        raise BingoError(f"game {game.id} has {len(game.cards)} cards, not {card_number}")
-    scanner = Scanner(lexicon=lexicon_for(game, lexicon_files(game_settings(config, tuple(lexicon or ())))))
-    play = Round.start(game, card_number)
-    stdin = stdin_bytes()
-    sources = forced(discover(texts or ["-"]), input_format)
-    if stdin is not None and any(s.path == STDIN for s in sources):
-        stdin = io.BytesIO(stdin.read())  # read twice: for the hits and for the transcript's cues
-    for source in sources:
-        lang, stream = scanner.read(source, game.lang, stdin)
-        cues = transcript_for(source, stdin)
-        for problem in untimed(cues, source.path):
-            err(f"warning: {problem}")
-        for para in stream:
-            play.hear(scanner.hits(lang, [para]), _locator(cues))
-    if output_format == "json":
-        sys.stdout.write(json.dumps(play.to_dict(), ensure_ascii=False, indent=2) + "\n")
-    elif output_format == "html":
-        from bingo.report.html_game import round_html
-
-        sys.stdout.write(round_html(play, card_number))
-    else:
-        print_round(play, card_number)
-    return 0 if play.winners() else 1
-
-
-def _locator(cues: Transcript | None) -> Callable[[Hit], Cue | None] | None:
-    """The cue of a hit in a transcript (None: not a transcript)."""
-    return None if cues is None else lambda hit: cues.cue_at(hit.start)
-
-
-def print_round(play: Round, card_number: int | None) -> None:
-    """The winning cards (or the one claimed), the terms heard, and who completed a line with what."""
-    from rich.console import Console
-    from rich.markup import escape
-
-    from bingo.cards.render import rich_card
-    from bingo.transcript import clock
-
-    game = play.game
-    color = color_wanted(sys.stdout)
-    console = Console(force_terminal=color, no_color=not color, highlight=False)
-    console.on_broken_pipe = broken_pipe  # type: ignore[method-assign]  # the CLI ends the run
-    for state in play.cards if card_number is not None else play.winners():
-        console.print(rich_card(game, state.index, state.marked, title="BINGO!" if state.won_at else game.title))
-    heard = sorted({h.term for h in play.heard})
-    console.print(f"Heard {len(heard)} term(s) of game {game.id}: {', '.join(heard) or '–'}")
-    tied = {c.index for c in play.tied()} if len(play.tied()) > 1 else set()
-    for rank, (state, hit) in enumerate(play.bingos(), 1):
-        cue = play.cue(state)
-        if cue is None:
-            console.print(f"{'Winner' if rank == 1 else f'#{rank}'}: card {state.index + 1} — line completed by "
-                          f"'{hit.text}' ({hit.term}) at line {hit.line}, column {hit.column}")
-            continue
-        place = "Winner (tie)" if state.index in tied else "Winner" if rank == 1 else f"#{rank}"
-        quote = cue.said if len(cue.said) <= QUOTE else cue.said[:QUOTE - 1] + "…"
-        who = f" by {cue.speaker}" if cue.speaker else ""
-        console.print(escape(f"{place}: card {state.index + 1} — line completed by {hit.term} at "
-                             f"{clock(cue.begins)}{who}: “{quote}” (line {hit.line}, column {hit.column})"))
-    if not play.winners():
-        console.print("No BINGO yet." if card_number is None else f"Card {card_number} has no BINGO.")

@@ -49,7 +49,7 @@ def live(
     from rich.live import Live
     from rich.text import Text
 
-    from bingo.cards.captions import Captions, follow  # the game modules: only for this command (see cards)
+    from bingo.cards.captions import Captions, follow, numbered  # the game modules: only for this command (see cards)
     from bingo.cards.check import Round
     from bingo.cards.deck import house_game, lexicon_for
     from bingo.cards.fair import playable
@@ -97,7 +97,7 @@ def live(
     offset = 0
     try:
         with Live(view(), console=console, auto_refresh=False, transient=False) if tty else _Null() as screen:
-            for number, line in enumerate(lines, 1):
+            for number, line in numbered(lines):
                 if typed:  # take the terminal's echo back: the drawing stays where Live left it
                     rows = max(1, math.ceil((len(PROMPT) + len(line.rstrip("\r\n"))) / max(console.width, 1)))
                     console.file.write(f"\x1b[{rows}A\r")

@@ -70,7 +70,9 @@ def result(file: FileResult, hit: Hit, index: int | None, artifact: dict[str, An
            suppressed: bool = False, reason: str | None = None) -> dict[str, Any]:
     """The SARIF result of one hit in the file at `artifact` (`suppressed`: an inline directive, giving `reason`)."""
     info = file.entry(hit.id)
-    message = f"{hit.text}: {info.advice}" if info else hit.text
+    # a phrase said across two cues spans the timing line between them: the message names the term
+    said = hit.term if hit.time is not None and "\n" in hit.text else hit.text
+    message = f"{said}: {info.advice}" if info else said
     data: dict[str, Any] = {
         "ruleId": hit.id,
         **({"ruleIndex": index} if index is not None else {}),
