@@ -6,6 +6,12 @@ in every spelling that token can have (declined forms sharing its NORM). An Aho-
 over the lower-cased paragraph finds where keys occur; spaCy then tokenises only the
 whitespace-bounded windows around them, and the PhraseMatcher runs on those.
 
+The automaton also tests that a key does not touch a letter: it searches each key padded with NUL
+on those sides, in a copy of the paragraph where every non-letter is NUL (a per-occurrence test in
+Python was most of the search's time: `z`, `da`, `ine` occur inside countless words). The rare
+paragraph holding a compound stem or head takes `exact_windows`, the per-occurrence reference that
+the tests compare with.
+
 Why the windows give exactly the full paragraph's matches:
 
 - spaCy splits text at whitespace before any affix rule, so the tokens of a window cut at spaces
@@ -33,9 +39,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from bingo.triggers import LEFT, RIGHT
-
-COVERAGE_LIMIT = 0.5
-"""Windows covering more of a paragraph than this: tokenise it whole (fewer, larger docs)."""
+from bingo.windows import Occurrence, Window, cut
 
 DENSE, PAUSE = 0.5, 32
 """When most recent paragraphs were tokenised whole (a moving share above DENSE), the search is
@@ -43,9 +47,6 @@ paused for PAUSE paragraphs: on jargon-dense text it costs as much as the tokeni
 (the repeated-samples benchmark ran at 0.67x the full path without the pause). Both paths give the
 same result, so when the search runs does not change any output."""
 
-Window = tuple[int, int]
-Occurrence = tuple[int, int, int, Sequence[Any]]
-"""A key found at [start, end), with its margin and requirements."""
 Use = tuple[int, int, int, Sequence[Any], "str | None"]
 """A key of a padded search string: chars from the match end back to its start, its length, margin,
 requirements, and the key itself when it has non-letters (the search matched any non-letter there)."""
@@ -125,7 +126,7 @@ class Prefilter:
                 start = end - back
                 if check is None or low.startswith(check, start):
                     found.append((start, start + length, margin, needs))
-        return _cut(low, found)
+        return cut(low, found)
 
     def exact_windows(self, text: str) -> list[Window] | None:
         """`windows(text)` found with an unpadded search and a boundary test per occurrence (the reference)."""
@@ -150,53 +151,7 @@ class Prefilter:
                 if (inside_left and start not in splits[0]) or (inside_right and end + 1 not in splits[1]):
                     continue
             found.append((start, end + 1, margin, needs))
-        return _cut(low, found)
-
-
-def _cut(low: str, found: list[Occurrence]) -> list[Window] | None:
-    """The merged windows around key occurrences (in text order) whose requirements are met; None: all."""
-    spans: list[Window] = []
-    present: dict[int, bool] = {}  # per requirement list: met anywhere in the paragraph
-    limit, covered, reached = COVERAGE_LIMIT * len(low), 0, 0  # covered: at most the union of the windows
-    for start, end, margin, needs in found:
-        if needs:
-            met = present.get(id(needs))
-            if met is None:
-                met = present[id(needs)] = _met(needs, low)
-            if not met:
-                continue  # a requirement is nowhere in the paragraph: no need to cut the window
-        window = _chunk_start(low, start, margin), _chunk_end(low, end, margin)
-        if needs and not _met(needs, low[window[0]:window[1]]):
-            continue
-        spans.append(window)
-        if window[1] > reached:
-            covered += window[1] - max(window[0], reached)
-            reached = window[1]
-            if covered > limit:
-                return None  # jargon-dense: the whole paragraph, without looking at the rest
-    if not spans:
-        return []
-    merged = _merged(spans)
-    if sum(b - a for a, b in merged) > limit:
-        return None
-    return merged
-
-
-def _met(needs: Sequence[Sequence[Sequence[str]]], text: str) -> bool:
-    """Whether some requirement has, from each of its groups, a string that occurs in `text`."""
-    simple = _SIMPLE.get(id(needs))
-    if simple is None:
-        # most requirement lists are alternatives of one group each: one flat tuple to try (C-speed `in`)
-        single = all(len(need) == 1 for need in needs)
-        simple = _SIMPLE[id(needs)] = (tuple(string for need in needs for string in need[0]) if single else (), needs)
-    strings, kept = simple
-    if strings:
-        return any(map(text.__contains__, strings))
-    return _any_met(kept, text, {})
-
-
-_SIMPLE: dict[int, tuple[tuple[str, ...], Sequence[Sequence[Sequence[str]]]]] = {}
-"""Requirement lists by identity, each flattened when first met (the list is kept: its id stays its own)."""
+        return cut(low, found)
 
 
 def _exact(triggers: Mapping[str, Sequence[Any]], stems: Iterable[str], heads: Iterable[str]) -> tuple[Any, Any, Any]:
@@ -227,57 +182,3 @@ def _automaton(words: Iterable[str]) -> Any:
         return None
     automaton.make_automaton()
     return automaton
-
-
-def _any_met(needs: Sequence[Sequence[Sequence[str]]], text: str, seen: dict[str, bool]) -> bool:
-    """Whether some requirement has, from each of its groups, a string that occurs in `text`.
-
-    `seen` remembers strings already looked up in this `text`.
-    """
-    for need in needs:
-        for group in need:
-            for string in group:
-                found = seen.get(string)
-                if found is None:
-                    found = seen[string] = string in text
-                if found:
-                    break
-            else:
-                break  # no string of this group occurs: this requirement fails
-        else:
-            return True
-    return False
-
-
-def _chunk_start(text: str, position: int, chunks: int) -> int:
-    """Where the chunk `chunks` chunks before the one at `position` starts (chunks split at spaces)."""
-    for _ in range(chunks + 1):
-        cut = text.rfind(" ", 0, position)
-        if cut < 0:
-            return 0
-        position = cut
-    return position + 1
-
-
-def _chunk_end(text: str, position: int, chunks: int) -> int:
-    """Where the chunk `chunks` chunks after the one ending at or after `position` ends."""
-    for _ in range(chunks + 1):
-        cut = text.find(" ", position)
-        if cut < 0:
-            return len(text)
-        position = cut + 1
-    return position - 1
-
-
-def _merged(spans: list[Window]) -> list[Window]:
-    """Overlapping or touching windows joined, in text order."""
-    spans.sort()
-    out = [spans[0]]
-    for start, end in spans[1:]:
-        last_start, last_end = out[-1]
-        if start <= last_end + 1:
-            out[-1] = (last_start, max(last_end, end))
-        else:
-            out.append((start, end))
-    return out
-
