@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 from bingo.lexicon import load_lexicon
 from bingo.matcher import LangMatcher
 from bingo.normalise import collapse
+from bingo.prefilter import Prefilter
 from bingo.scanner import Scanner
+from bingo.triggers import LEFT, RIGHT
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXTS = sorted((ROOT / "samples").glob("*.txt")) + sorted((ROOT / "tests" / "calibration").glob("*/*.txt"))
@@ -129,6 +131,8 @@ def test_both_paths_agree_on_generated_text(paths: tuple[Scanner, Scanner], lang
     @given(jargon_texts(lang))
     def check(text: str) -> None:
         assert fast.match(text) == full.match(text)
+        collapsed, prefilter = collapse(text)[0], fast.prefilter
+        assert prefilter is not None and prefilter.windows(collapsed) == prefilter.exact_windows(collapsed)
 
     check()
 
@@ -151,3 +155,61 @@ def test_norms_hold_for_words_seen_before_and_after_they_are_set(paths: tuple[Sc
     assert got == expected and len(expected) > 1000
     doc = pipeline.make_doc(" ".join(sorted(expected)))
     assert [t.norm_ for t in doc] == [expected[t.text] for t in doc]
+
+
+FAR = " ".join(["lorem"] * 40)  # filler: a window stays well under the coverage limit
+
+
+def found(prefilter: Prefilter, text: str) -> bool:
+    """Whether `text` (between filler) gets a window; the padded search must agree with the exact one."""
+    padded = f"{FAR} {text} {FAR}"
+    windows = prefilter.windows(padded)
+    assert windows == prefilter.exact_windows(padded), text
+    assert windows is not None
+    return bool(windows)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("alpha", True), ("(alpha).", True), ("3alpha_", True), ("„alpha“", True), ("alphabet", False),
+    ("xalpha", False), ("ëalpha", False), ("alphaß", False)])
+def test_a_key_must_not_touch_a_letter(text: str, expected: bool) -> None:
+    assert found(Prefilter({"alpha": [0, LEFT | RIGHT, []]}, [], []), text) is expected
+
+
+def test_a_key_with_a_non_letter_is_found_only_as_written() -> None:
+    """In the letter-class copy `.` and `,` are both NUL: the key itself is compared as well."""
+    prefilter = Prefilter({"z.b": [0, LEFT | RIGHT, []]}, [], [])
+    assert found(prefilter, "z.b") and not found(prefilter, "z,b") and not found(prefilter, "xz.b")
+
+
+def test_a_key_after_a_compound_stem_or_before_a_head_is_found() -> None:
+    """The tokenizer splits stems and heads off a word: there a key may touch a letter."""
+    plain = Prefilter({"alpha": [0, LEFT | RIGHT, []]}, [], [])
+    compounds = Prefilter({"alpha": [0, LEFT | RIGHT, []]}, ["kunden"], ["reise"])
+    assert not found(plain, "kundenalpha") and not found(plain, "alphareise")
+    assert found(compounds, "kundenalpha") and found(compounds, "alphareise") and found(compounds, "alpha")
+    assert not found(compounds, "kundenxalpha") and not found(compounds, "alphaxreise")
+
+
+@pytest.mark.parametrize(("needs", "text", "expected"), [
+    ([[["beta"]]], "alpha beta", True),
+    ([[["beta"]]], "alpha", False),
+    ([[["beta"]]], f"beta {FAR} alpha", False),  # in the paragraph, but beyond the margin
+    ([[["beta"]], [["gamma"]]], "gamma alpha", True),  # any requirement
+    ([[["beta"], ["gamma"]]], "alpha beta", False),  # every group of a requirement
+    ([[["beta"], ["gamma", "delta"]]], "delta alpha beta", True),
+    ([[["beta"], ["gamma"]]], f"alpha beta {FAR} gamma", False)])
+def test_a_window_is_cut_only_where_a_requirement_is_met(needs: list[list[list[str]]], text: str,
+                                                         expected: bool) -> None:
+    assert found(Prefilter({"alpha": [2, LEFT | RIGHT, needs]}, [], []), text) is expected
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_padded_search_gives_the_exact_searchs_windows(paths: tuple[Scanner, Scanner], lang: str) -> None:
+    prefilter = paths[0].matcher(lang).prefilter
+    assert prefilter is not None
+    texts = [collapse(paragraph)[0] for path in TEXTS if lang_of(path) == lang
+             for paragraph in path.read_text(encoding="utf-8").split("\n\n")]
+    texts += [entry_text for entry in LEXICON.for_lang(lang) for entry_text in entry.match_examples]
+    assert len(texts) > 1000
+    assert [t for t in texts if prefilter.windows(t) != prefilter.exact_windows(t)] == []

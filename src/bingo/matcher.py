@@ -13,7 +13,7 @@ from bingo import keys, nlp, phrases, prefilter, words
 from bingo.compiler import CompiledLang
 from bingo.entry import SENTENCE_ENDS
 from bingo.lexicon import Entry
-from bingo.normalise import collapse, span_to_original
+from bingo.normalise import flatten, offset_map, span_to_original
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -62,13 +62,14 @@ class LangMatcher:
 
     def match(self, text: str) -> tuple[int, list[Match]]:
         """Word count and non-overlapping matches in `text` (offsets into `text`)."""
-        collapsed, norm, shift = collapse(text)
+        collapsed, prepared = flatten(text)
         windows = self.prefilter.select(collapsed) if self.prefilter is not None else None
         spans: list[tuple[str, int, int]] = []
         for start, end in [(0, len(collapsed))] if windows is None else windows:
             whole = start == 0 and end == len(collapsed)
             spans += self._spans(self.index.make_doc(collapsed if whole else collapsed[start:end]), start)
-        shifted = len(norm) > 1
+        shifted = bool(spans) and len(collapsed) != len(prepared)  # the offset map only when it is needed
+        norm, shift = offset_map(prepared) if shifted else ([0], [0])
         matches = []
         for key, lo, hi in spans:
             if shifted:

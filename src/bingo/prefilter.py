@@ -6,6 +6,12 @@ in every spelling that token can have (declined forms sharing its NORM). An Aho-
 over the lower-cased paragraph finds where keys occur; spaCy then tokenises only the
 whitespace-bounded windows around them, and the PhraseMatcher runs on those.
 
+The automaton also tests that a key does not touch a letter: it searches each key padded with NUL
+on those sides, in a copy of the paragraph where every non-letter is NUL (a per-occurrence test in
+Python was most of the search's time: `z`, `da`, `ine` occur inside countless words). The rare
+paragraph holding a compound stem or head takes `exact_windows`, the per-occurrence reference that
+the tests compare with.
+
 Why the windows give exactly the full paragraph's matches:
 
 - spaCy splits text at whitespace before any affix rule, so the tokens of a window cut at spaces
@@ -33,9 +39,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from bingo.triggers import LEFT, RIGHT
-
-COVERAGE_LIMIT = 0.5
-"""Windows covering more of a paragraph than this: tokenise it whole (fewer, larger docs)."""
+from bingo.windows import Occurrence, Window, cut
 
 DENSE, PAUSE = 0.5, 32
 """When most recent paragraphs were tokenised whole (a moving share above DENSE), the search is
@@ -43,7 +47,21 @@ paused for PAUSE paragraphs: on jargon-dense text it costs as much as the tokeni
 (the repeated-samples benchmark ran at 0.67x the full path without the pause). Both paths give the
 same result, so when the search runs does not change any output."""
 
-Window = tuple[int, int]
+Use = tuple[int, int, int, Sequence[Any], "str | None"]
+"""A key of a padded search string: chars from the match end back to its start, its length, margin,
+requirements, and the key itself when it has non-letters (the search matched any non-letter there)."""
+
+
+class _LetterClass(dict[int, int]):
+    """A `str.translate` table: a letter stays itself, any other character becomes NUL."""
+
+    def __missing__(self, code: int) -> int:
+        value = self[code] = code if chr(code).isalpha() else 0
+        return value
+
+
+LETTER_CLASS = _LetterClass()
+"""The table, filled as characters are met (a dict lookup per character: C speed)."""
 
 
 def enabled() -> bool:
@@ -57,15 +75,24 @@ class Prefilter:
     def __init__(self, triggers: Mapping[str, Sequence[Any]], stems: Iterable[str], heads: Iterable[str]) -> None:
         import ahocorasick  # C-speed multi-pattern search: one pass over the text for all keys
 
-        self.stems, self.heads = _automaton(stems), _automaton(heads)
-        self.automaton: Any = ahocorasick.Automaton()
+        self.triggers, self.stem_words, self.head_words = triggers, stems, heads
+        self.exact: Any = None  # the unpadded automaton and split finders, built when first needed
+        self.padded: Any = ahocorasick.Automaton()
+        uses: dict[str, list[Use]] = {}
         for form, (margin, sides, needs) in triggers.items():
             # the requirement lists as read from the cache, not copied: copying them was 0.1 s of start-up
-            self.automaton.add_word(form, (len(form), margin, sides & LEFT, sides & RIGHT, needs))
+            right = 1 if sides & RIGHT else 0
+            key = ("\0" if sides & LEFT else "") + form.translate(LETTER_CLASS) + ("\0" if right else "")
+            check = form if not form.isalpha() else None  # a mapped non-letter stands for any non-letter
+            uses.setdefault(key, []).append((right + len(form), len(form), margin, needs, check))
+        for word in {*stems, *heads}:  # where the tokenizer may split a word: `exact_windows` decides
+            uses[word.lower().translate(LETTER_CLASS)] = []
+        for key, found in uses.items():
+            self.padded.add_word(key, found)
         self.dense, self.paused = 0.0, 0  # see `select`
         self.empty = not triggers
         if not self.empty:
-            self.automaton.make_automaton()
+            self.padded.make_automaton()
 
     def select(self, text: str) -> list[Window] | None:
         """`windows(text)`, or None (all of it) while the text is found to be jargon-dense."""
@@ -79,51 +106,70 @@ class Prefilter:
         return found
 
     def windows(self, text: str) -> list[Window] | None:
-        """Sorted, disjoint [start, end) windows of `text` to tokenise; None: tokenise all of it."""
+        """Sorted, disjoint [start, end) windows of `text` to tokenise; None: tokenise all of it.
+
+        The keys are searched padded with NUL on the sides that must not touch a letter, in a copy
+        of the text with every non-letter mapped to NUL: the automaton does the boundary test. A
+        paragraph holding a compound stem or head goes to `exact_windows`, which also accepts a key
+        inside a word where the tokenizer splits it off.
+        """
         low = text.lower()
         if len(low) != len(text):
             return None  # a character whose lower case is longer (İ): offsets would shift
         if self.empty:
             return []
-        spans: list[Window] = []
+        found: list[Occurrence] = []
+        for end, uses in self.padded.iter("\0" + low.translate(LETTER_CLASS) + "\0"):
+            if not uses:
+                return self.exact_windows(text)
+            for back, length, margin, needs, check in uses:
+                start = end - back
+                if check is None or low.startswith(check, start):
+                    found.append((start, start + length, margin, needs))
+        return cut(low, found)
+
+    def exact_windows(self, text: str) -> list[Window] | None:
+        """`windows(text)` found with an unpadded search and a boundary test per occurrence (the reference)."""
+        low = text.lower()
+        if len(low) != len(text):
+            return None
+        if self.empty:
+            return []
+        if self.exact is None:
+            self.exact = _exact(self.triggers, self.stem_words, self.head_words)
+        automaton, stems, heads = self.exact
         size = len(low)
         splits: tuple[set[int], set[int]] | None = None  # where stems end and heads start, when first needed
-        present: dict[str, bool] = {}  # requirement strings found anywhere in the paragraph
-        limit, covered, reached = COVERAGE_LIMIT * size, 0, 0  # covered: at most the union of the windows
-        for end, (length, margin, left, right, needs) in self.automaton.iter(low):
+        found: list[Occurrence] = []
+        for end, (length, margin, left, right, needs) in automaton.iter(low):
             start = end - length + 1
             inside_left = left and start and low[start - 1].isalpha()
             inside_right = right and end + 1 < size and low[end + 1].isalpha()
             if inside_left or inside_right:
                 if splits is None:
-                    splits = self._splits(low)
+                    splits = _splits(low, stems, heads)
                 if (inside_left and start not in splits[0]) or (inside_right and end + 1 not in splits[1]):
                     continue
-            if needs and not _any_met(needs, low, present):
-                continue  # a requirement is nowhere in the paragraph: no need to cut the window
-            window = _chunk_start(low, start, margin), _chunk_end(low, end + 1, margin)
-            if needs and not _any_met(needs, low[window[0]:window[1]], {}):
-                continue
-            spans.append(window)
-            if window[1] > reached:
-                covered += window[1] - max(window[0], reached)
-                reached = window[1]
-                if covered > limit:
-                    return None  # jargon-dense: the whole paragraph, without looking at the rest
-        if not spans:
-            return []
-        merged = _merged(spans)
-        if sum(b - a for a, b in merged) > COVERAGE_LIMIT * size:
-            return None
-        return merged
+            found.append((start, end + 1, margin, needs))
+        return cut(low, found)
 
 
-    def _splits(self, text: str) -> tuple[set[int], set[int]]:
-        """Where compound stems end and heads start in `text`: where the tokenizer may split a word."""
-        stem_ends = {end + 1 for end, _ in self.stems.iter(text)} if self.stems is not None else set()
-        head_starts = {end - length + 1 for end, length in self.heads.iter(text)} if self.heads is not None else set()
-        return stem_ends, head_starts
+def _exact(triggers: Mapping[str, Sequence[Any]], stems: Iterable[str], heads: Iterable[str]) -> tuple[Any, Any, Any]:
+    """The unpadded key automaton, and the finders of compound stems and heads."""
+    import ahocorasick
 
+    automaton = ahocorasick.Automaton()
+    for form, (margin, sides, needs) in triggers.items():
+        automaton.add_word(form, (len(form), margin, sides & LEFT, sides & RIGHT, needs))
+    automaton.make_automaton()
+    return automaton, _automaton(stems), _automaton(heads)
+
+
+def _splits(text: str, stems: Any, heads: Any) -> tuple[set[int], set[int]]:
+    """Where compound stems end and heads start in `text`: where the tokenizer may split a word."""
+    stem_ends = {end + 1 for end, _ in stems.iter(text)} if stems is not None else set()
+    head_starts = {end - length + 1 for end, length in heads.iter(text)} if heads is not None else set()
+    return stem_ends, head_starts
 
 def _automaton(words: Iterable[str]) -> Any:
     """An automaton finding `words` (each with its length), or None when there are none."""
@@ -136,57 +182,3 @@ def _automaton(words: Iterable[str]) -> Any:
         return None
     automaton.make_automaton()
     return automaton
-
-
-def _any_met(needs: Sequence[Sequence[Sequence[str]]], text: str, seen: dict[str, bool]) -> bool:
-    """Whether some requirement has, from each of its groups, a string that occurs in `text`.
-
-    `seen` remembers strings already looked up in this `text`.
-    """
-    for need in needs:
-        for group in need:
-            for string in group:
-                found = seen.get(string)
-                if found is None:
-                    found = seen[string] = string in text
-                if found:
-                    break
-            else:
-                break  # no string of this group occurs: this requirement fails
-        else:
-            return True
-    return False
-
-
-def _chunk_start(text: str, position: int, chunks: int) -> int:
-    """Where the chunk `chunks` chunks before the one at `position` starts (chunks split at spaces)."""
-    for _ in range(chunks + 1):
-        cut = text.rfind(" ", 0, position)
-        if cut < 0:
-            return 0
-        position = cut
-    return position + 1
-
-
-def _chunk_end(text: str, position: int, chunks: int) -> int:
-    """Where the chunk `chunks` chunks after the one ending at or after `position` ends."""
-    for _ in range(chunks + 1):
-        cut = text.find(" ", position)
-        if cut < 0:
-            return len(text)
-        position = cut + 1
-    return position - 1
-
-
-def _merged(spans: list[Window]) -> list[Window]:
-    """Overlapping or touching windows joined, in text order."""
-    spans.sort()
-    out = [spans[0]]
-    for start, end in spans[1:]:
-        last_start, last_end = out[-1]
-        if start <= last_end + 1:
-            out[-1] = (last_start, max(last_end, end))
-        else:
-            out.append((start, end))
-    return out
-
