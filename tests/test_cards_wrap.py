@@ -224,3 +224,40 @@ def test_scan_report_card_breaks_words_only_with_a_hyphen(sample: str, lang: str
               for ident, term, hit in zip(result.card, result.card_terms, result.card_marked, strict=True)]
     for col, lines in enumerate(columns(table, 5)):
         unbroken(" ".join(labels[col::5]), lines)
+
+
+def test_scan_report_card_reads_its_breaks_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # pyphen's German dictionary took 1.85 s to load: a warm `bingo scan` must not pay it for its card
+    from bingo.api import scan_text
+    from bingo.cards import breakcache, wrap
+    from bingo.report.human import card
+
+    monkeypatch.setenv("BINGO_CACHE_DIR", str(tmp_path))
+    result = scan_text((Path(__file__).parent.parent / "samples" / "de-jargon-strategie.txt").read_text("utf-8"))
+    first = io.StringIO()
+    Console(file=first, width=80, no_color=True).print(card(result, 80))
+    assert [p.name for p in tmp_path.glob(f"{breakcache.KIND}-*.json")], "the breaks were not cached"
+
+    def no_dictionary(lang: str) -> object:
+        raise AssertionError("pyphen loaded although the breaks are cached")
+
+    monkeypatch.setattr(wrap, "_dictionary", no_dictionary)
+    wrap.breaks.cache_clear()
+    wrap.known_stems.cache_clear()
+    again = io.StringIO()
+    Console(file=again, width=80, no_color=True).print(card(result, 80))
+    assert again.getvalue() == first.getvalue() and "Kunden-" in again.getvalue()
+
+
+def test_a_tampered_breaks_cache_is_recomputed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bingo import cache
+    from bingo.cards import breakcache
+    from bingo.cards.wrap import breaks, known_stems
+
+    monkeypatch.setenv("BINGO_CACHE_DIR", str(tmp_path))
+    words = ["Kundenzentrierung", "Paradigmenwechsel"]
+    breakcache.word_breaks(words, "de")
+    name = next(tmp_path.glob(f"{breakcache.KIND}-*.json")).name
+    cache.write(name, {"Kundenzentrierung": [[99, True, 1]], "Paradigmenwechsel": []})  # a break outside the word
+    found = breakcache.word_breaks(words, "de")
+    assert found("Kundenzentrierung") == breaks("Kundenzentrierung", "de", known_stems("de"))

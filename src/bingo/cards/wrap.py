@@ -112,27 +112,30 @@ def soft_hyphens_at(text: str, lines: Sequence[str]) -> str:
     return "".join(out) + words[pos:]
 
 
-def wrap(text: str, fits: Callable[[str], bool], lang: str, stems: Iterable[str] | None = None) -> list[str]:
+def wrap(text: str, fits: Callable[[str], bool], lang: str, stems: Iterable[str] | None = None,
+         breaks_of: Callable[[str], tuple[Break, ...]] | None = None) -> list[str]:
     """Greedy lines for `text`, each one `fits`, breaking words only at `breaks` (best rank first).
 
     A word that fits on a line of its own is moved there whole; one that does not is broken at the
     best-ranked break that still fits (the longest such), again and again. A fragment that does not
     fit even alone stays one (too wide) line: the caller shrinks the text or widens the cell.
+    `breaks_of` gives a word's breaks instead of `breaks` (the scan report's cached ones).
     """
     # the stems only when a word must break: most terms fit, and learning them costs a second
     known = functools.cache(lambda: known_stems(lang) if stems is None else frozenset(stems))
+    of = breaks_of or (lambda word: breaks(word, lang, known()))
     lines: list[str] = []
     for word in text.split():
         if lines and fits(f"{lines[-1]} {word}"):
             lines[-1] += f" {word}"
             continue
         if not fits(word) and lines:  # too long for a line of its own: start it on the line before
-            cut = _best_cut(word, f"{lines[-1]} ", fits, lang, known())
+            cut = _best_cut(word, f"{lines[-1]} ", fits, of)
             if cut is not None:
                 lines[-1] += f" {word[:cut.at]}" + ("-" if cut.hyphen else "")
                 word = word[cut.at:]
         while not fits(word):
-            cut = _best_cut(word, "", fits, lang, known())
+            cut = _best_cut(word, "", fits, of)
             if cut is None:
                 break
             lines.append(word[:cut.at] + ("-" if cut.hyphen else ""))
@@ -141,9 +144,10 @@ def wrap(text: str, fits: Callable[[str], bool], lang: str, stems: Iterable[str]
     return lines or [""]
 
 
-def _best_cut(word: str, prefix: str, fits: Callable[[str], bool], lang: str, stems: frozenset[str]) -> Break | None:
+def _best_cut(word: str, prefix: str, fits: Callable[[str], bool],
+              breaks_of: Callable[[str], tuple[Break, ...]]) -> Break | None:
     """The break of `word` whose head fits after `prefix`: highest rank, then the longest head."""
-    usable = [b for b in breaks(word, lang, stems) if fits(prefix + word[:b.at] + ("-" if b.hyphen else ""))]
+    usable = [b for b in breaks_of(word) if fits(prefix + word[:b.at] + ("-" if b.hyphen else ""))]
     if not usable:
         return None
     # A good compound boundary should not lose to a syllable break that only fills the line better,

@@ -11,7 +11,8 @@ from rich.console import Console, ConsoleOptions, Group, JustifyMethod, Renderab
 from rich.table import Table
 from rich.text import Text
 
-from bingo.cards.wrap import wrap_chars
+from bingo.cards.breakcache import word_breaks
+from bingo.cards.wrap import wrap
 from bingo.lexicon import CATEGORIES
 from bingo.lines import split_lines
 from bingo.models import ARROW, FileResult, Hit, RunResult
@@ -205,12 +206,16 @@ def card(result: FileResult, width: int = 100) -> Table:
     for _ in range(5):
         table.add_column(width=square, justify="center")
     cells = []
+    # Words break at hyphenation points with a visible hyphen, as on the printed cards; never mid-word.
+    # Only words wider than a square break, and their breaks come from the cache (see breakcache).
+    too_wide = [word for label in result.card_terms if label for word in label.split() if len(word) > square]
+    breaks_of = word_breaks(too_wide, lang)
     for ident, label, hit in zip(result.card, result.card_terms, marked, strict=True):
         if ident is None:
             cells.append(Text(WORDS[lang][7], style="bold"))
             continue
-        # Words break at hyphenation points with a visible hyphen, as on the printed cards; never mid-word.
-        lines = "\n".join(wrap_chars(f"✘ {label}" if hit else label, square, lang))
+        text = f"✘ {label}" if hit else label
+        lines = "\n".join(wrap(text, lambda line: len(line) <= square, lang, breaks_of=breaks_of))
         cells.append(Text(lines, style="bold black on green", overflow="fold") if hit
                      else Text(lines, style="dim", overflow="fold"))
     for row in range(5):
