@@ -7,7 +7,6 @@ all, and a file the run reads (the game, a text, a lexicon, the configuration) i
 
 from __future__ import annotations
 
-import io
 import json
 import sys
 from collections.abc import Callable
@@ -56,10 +55,10 @@ def check(
     from bingo.cards.deck import lexicon_for
     from bingo.cards.game import load_game
     from bingo.config import game_config, lexicon_files
-    from bingo.cues import transcript_for, untimed
+    from bingo.cues import rereadable, transcript_for, untimed
     from bingo.inputformat import forced
     from bingo.scanner import Scanner  # imports spaCy: only when a text is checked
-    from bingo.sources import STDIN, discover
+    from bingo.sources import discover
 
     settings, config_file = game_config(config, tuple(lexicon or ()))
     files = lexicon_files(settings)
@@ -74,9 +73,7 @@ def check(
         raise BingoError(f"game {game.id} has {len(game.cards)} cards, not {card_number}")
     scanner = Scanner(lexicon=lexicon_for(game, files))
     play = Round.start(game, card_number)
-    stdin = stdin_bytes()
-    if stdin is not None and any(s.path == STDIN for s in sources):
-        stdin = io.BytesIO(stdin.read())  # read twice: for the hits and for the transcript's cues
+    stdin = rereadable(stdin_bytes(), sources)  # a transcript on stdin is read again for its cues
     for source in sources:
         lang, stream = scanner.read(source, game.lang, stdin)
         cues = transcript_for(source, stdin)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import sys
 from collections.abc import Sequence
@@ -41,10 +40,8 @@ def speakers(
 
     given = {"lang": lang, "lexicons": tuple(str(p) for p in lexicon or ()) or None}
     settings, _ = config_module.resolve(config, validate_options(given))
-    stdin = stdin_bytes()
-    if stdin is not None and "-" in paths:
-        stdin = io.BytesIO(stdin.read())  # read twice: for the hits and for the transcript's cues
-    run = execute(paths, settings, stdin=stdin, input_format=input_format)
+    # `execute` keeps a transcript on stdin whole, so its cues (the speakers) are read after the scan
+    run = execute(paths, settings, stdin=stdin_bytes(), input_format=input_format)
     for failed in run.errors:
         err(f"error: {display(failed.path)}: {failed.error}")
     if len(run.errors) == len(run.files):
