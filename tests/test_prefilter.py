@@ -11,12 +11,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bingo.entry import Entry
 from bingo.lexicon import load_lexicon
 from bingo.matcher import LangMatcher
 from bingo.normalise import collapse
 from bingo.prefilter import Prefilter
 from bingo.scanner import Scanner
-from bingo.triggers import LEFT, RIGHT
+from bingo.triggers import LEFT, RIGHT, plan, searched
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXTS = sorted((ROOT / "samples").glob("*.txt")) + sorted((ROOT / "tests" / "calibration").glob("*/*.txt"))
@@ -202,6 +203,39 @@ def test_a_key_after_a_compound_stem_or_before_a_head_is_found() -> None:
 def test_a_window_is_cut_only_where_a_requirement_is_met(needs: list[list[list[str]]], text: str,
                                                          expected: bool) -> None:
     assert found(Prefilter({"alpha": [2, LEFT | RIGHT, needs]}, [], []), text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("alpha be", True), ("be, alpha", True), ("alpha (be)", True), ("alpha number", False),
+    ("alpha because", False), ("alpha bee", False), ("alpha b e", False)])
+def test_a_requirement_padded_with_nul_is_met_only_by_a_word(text: str, expected: bool) -> None:
+    """Requirements are searched in the letter-class copy: `be` inside `number` does not count."""
+    needs = [[[searched("be", LEFT | RIGHT)]]]
+    assert found(Prefilter({"alpha": [2, LEFT | RIGHT, needs]}, [], []), text) is expected
+
+
+def test_a_requirement_is_every_spelling_of_its_token_and_the_contractions_holding_it() -> None:
+    """The companion token `not` may be written `cannot` (one chunk, split by a special case)."""
+    entry = Entry(id="e", term="zyzzyva not", lang="en", category="buzzword", weight=1.0, message={"en": "m"},
+                  source="test")
+    contraction = ("cannot", [("can", "can"), ("not", "not")])
+    planned = plan({"e": [["zyzzyva", "not"]]}, [entry], {"nicht": "not"}, [], [], [contraction], {"not": -3.0})
+    assert planned["zyzzyva"] == (1, LEFT | RIGHT, [[[searched("not", LEFT | RIGHT), searched("nicht", LEFT | RIGHT),
+                                                       searched("cannot", LEFT | RIGHT)]]])
+    # a compound head may follow letters: then `not` needs no NUL before it, and `cannot` holds it already
+    planned = plan({"e": [["zyzzyva", "not"]]}, [entry], {}, [], ["not"], [contraction], {"not": -3.0})
+    assert planned["zyzzyva"][2] == [[[searched("not", RIGHT)]]]
+
+
+def test_a_letter_beyond_latin_1_beside_a_key_only_adds_a_window(paths: tuple[Scanner, Scanner]) -> None:
+    """The fast letter-class copy reads `ł` as a boundary: `alpha` in `łalpha` gets a window, nothing more."""
+    prefilter = Prefilter({"alpha": [0, LEFT | RIGHT, []]}, [], [])
+    text = f"{FAR} łalpha {FAR}"
+    assert prefilter.latin and prefilter.windows(text) and prefilter.exact_windows(text) == []
+    text = "Złoty customer-centric łcustomer centricity, Ωsynergy and Kundenzentrierungł."
+    fast, full = paths
+    for lang in ("de", "en"):
+        assert fast.scan_text(text, lang).to_dict() == full.scan_text(text, lang).to_dict()
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])

@@ -7,9 +7,11 @@ word-frequency table, in every spelling that has its NORM. Each key carries:
 - a margin: how many whitespace-separated chunks around it a match can reach (the pattern's
   length, the entry's context window, its exception phrases, the chain of its apart-parts);
 - the sides on which it must not touch a letter (see `bingo.prefilter` for why that is exact);
-- requirements: strings that must also occur in the window for the pattern to be possible (its
+- requirements: tokens that must also occur in the window for the pattern to be possible (its
   second-rarest token, and one spelling of every other apart-part). A window is tokenised when
-  any pattern of the key has its requirements met.
+  any pattern of the key has its requirements met. A requirement is searched like a key, in the
+  letter-class copy and padded with NUL where it must not touch a letter (`searched`): as a bare
+  substring, `be` or `in` occurred in almost every English paragraph (`number`, `string`).
 """
 
 from __future__ import annotations
@@ -27,10 +29,27 @@ LEFT, RIGHT = 1, 2
 """Which sides of a search string must not touch a letter (a bit mask)."""
 
 Requirement = list[list[str]]
-"""Groups of strings: from each group, one must occur in the window."""
+"""Groups of strings (as `searched` makes them): from each group, one must occur in the window's letter-class copy."""
 
 Trigger = tuple[int, int, list[Requirement]]
 """A search string's margin (chunks), sides (LEFT|RIGHT) and requirements (any one suffices; [] = none)."""
+
+
+class _LetterClass(dict[int, int]):
+    """A `str.translate` table: a letter stays itself, any other character becomes NUL."""
+
+    def __missing__(self, code: int) -> int:
+        value = self[code] = code if chr(code).isalpha() else 0
+        return value
+
+
+LETTER_CLASS = _LetterClass()
+"""The table of the prefilter's letter-class copy, filled as characters are met (a dict lookup per character)."""
+
+
+def searched(form: str, sides: int) -> str:
+    """`form` as the letter-class copy holds it, padded with NUL on the `sides` that must not touch a letter."""
+    return ("\0" if sides & LEFT else "") + form.translate(LETTER_CLASS) + ("\0" if sides & RIGHT else "")
 
 
 def frequency(token: str, probs: Mapping[str, float]) -> float:
@@ -52,37 +71,45 @@ def plan(patterns: Mapping[str, list[list[str]]], entries: Iterable[Entry], norm
     cases (text, [(piece, its LOWER or NORM)]), `probs` the word-frequency table.
     """
     spellings, contractions = _spellings(norms, specials)
+    opening, closing = {s.lower() for s in stems}, {h.lower() for h in heads}
 
     def forms(token: str) -> list[str]:
         return sorted({token, *spellings.get(token, ())})
+
+    def sides(form: str) -> int:
+        # a compound head may follow a stem's letters, a stem may precede a head's (the tokenizer splits there)
+        return (LEFT if form[:1].isalpha() and form not in closing else 0) | (
+            RIGHT if form[-1:].isalpha() and form not in opening else 0)
+
+    def required(token: str) -> set[str]:
+        # every string the token can be in the text, as the prefilter searches it (like a key)
+        return {searched(form, sides(form)) for form in {*forms(token), *contractions.get(token, ())}}
 
     longest = {key: max((len(t) for t in token_lists), default=0) for key, token_lists in patterns.items()}
     found: dict[str, list[tuple[int, Requirement]]] = {}
     for entry in entries:
         reach = _reach(entry, longest)
-        searched = [entry.id]
+        search_keys = [entry.id]
         others: Requirement = []
         if entry.apart is not None:
             # a chain needs every part: search the rarest, require a spelling of each other part
             parts = [keys.part_key(entry.id, n) for n in range(len(entry.apart.parts))]
             rarest = min(parts, key=lambda part: _commonest(patterns.get(part, []), probs))
-            searched.append(rarest)
-            others = [_shortest({f for tokens in patterns.get(part, []) for f in forms(by_rarity(tokens, probs)[0])})
+            search_keys.append(rarest)
+            others = [_shortest({f for tokens in patterns.get(part, []) for f in required(by_rarity(tokens, probs)[0])})
                       for part in parts if part != rarest]
-        for key in searched:
+        for key in search_keys:
             for tokens in patterns.get(key, []):
                 ranked = by_rarity(tokens, probs)
-                companion = [_shortest(forms(ranked[1]))] if len(ranked) > 1 and frequency(ranked[1], probs) < 0 else []
+                second = ranked[1] if len(ranked) > 1 and frequency(ranked[1], probs) < 0 else None
+                companion = [_shortest(required(second))] if second is not None else []
                 need = companion + (others if key != entry.id else [])
                 for form in {*forms(ranked[0]), *contractions.get(ranked[0], ())}:
                     found.setdefault(form, []).append((len(tokens) - 1 + reach, need))
-    opening, closing = {s.lower() for s in stems}, {h.lower() for h in heads}
     triggers: dict[str, Trigger] = {}
     for form, uses in sorted(found.items()):
-        sides = (LEFT if form[:1].isalpha() and form not in closing else 0) | (
-            RIGHT if form[-1:].isalpha() and form not in opening else 0)
         needs = [] if any(not need for _, need in uses) else _unique([need for _, need in uses])
-        triggers[form] = max(margin for margin, _ in uses), sides, needs
+        triggers[form] = max(margin for margin, _ in uses), sides(form), needs
     return triggers
 
 

@@ -1,7 +1,8 @@
 """Cutting a paragraph's windows around the key occurrences the prefilter found (`bingo.prefilter`).
 
 A window reaches `margin` whitespace-separated chunks beyond its key, and is kept when one of the
-key's requirements is met inside it; overlapping windows are merged.
+key's requirements is met inside it (searched in the letter-class copy of the text, so a
+requirement padded with NUL is met only by a word); overlapping windows are merged.
 """
 
 from __future__ import annotations
@@ -16,8 +17,12 @@ Window = tuple[int, int]
 Occurrence = tuple[int, int, int, Sequence[Any]]
 """A key found at [start, end), with its margin and requirements."""
 
-def cut(low: str, found: list[Occurrence]) -> list[Window] | None:
-    """The merged windows around key occurrences (in text order) whose requirements are met; None: all."""
+def cut(low: str, classed: str, found: list[Occurrence]) -> list[Window] | None:
+    """The merged windows around key occurrences (in text order) whose requirements are met; None: all.
+
+    `classed` is the letter-class copy of `low` with a NUL before and after it, where the
+    requirements are searched (`bingo.triggers.searched`).
+    """
     spans: list[Window] = []
     present: dict[int, bool] = {}  # per requirement list: met anywhere in the paragraph
     limit, covered, reached = COVERAGE_LIMIT * len(low), 0, 0  # covered: at most the union of the windows
@@ -25,11 +30,12 @@ def cut(low: str, found: list[Occurrence]) -> list[Window] | None:
         if needs:
             met = present.get(id(needs))
             if met is None:
-                met = present[id(needs)] = _met(needs, low)
+                met = present[id(needs)] = _met(needs, classed)
             if not met:
                 continue  # a requirement is nowhere in the paragraph: no need to cut the window
         window = _chunk_start(low, start, margin), _chunk_end(low, end, margin)
-        if needs and not _met(needs, low[window[0]:window[1]]):
+        # a window starts after a space or at the start and ends at one or at the end: NUL on both sides
+        if needs and not _met(needs, classed[window[0]:window[1] + 2]):
             continue
         spans.append(window)
         if window[1] > reached:
