@@ -28,6 +28,10 @@ from bingo.results import NO_TEXT, entry_info, entry_of, failed, file_result, hi
 from bingo.sources import Source, kind_for
 from bingo.tally import Partial, Tally, match_paragraphs
 
+RUN_CHARS = 16 * 1024
+"""Paragraphs are matched and added to their file's result in runs of this much text: a partial
+per paragraph cost 0.3 s of a 5 s scan of 10 MB of man pages (57,808 paragraphs)."""
+
 DETECT_CHARS = 20_000
 """How much text, from the start, the language is detected from."""
 
@@ -69,10 +73,10 @@ class Scanner:
         try:
             lang, stream = self.read(source, lang, stdin)
             scan = self.begin(source.path, lang, source.kind)
-            for para in stream:
-                scan.add(self.match(lang, [para]))
+            for run in runs(stream, RUN_CHARS):
+                scan.add(self.match(lang, run))
                 if progress is not None:
-                    progress(len(para.text))
+                    progress(sum(len(para.text) for para in run))
             return scan.result()
         except InputError as exc:
             return failed(source.path, exc.reason)
