@@ -107,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         bench.warm()
         sections: list[tuple[str, list[Row]]] = [("start-up", startup_rows(bench, tiny["de"]))]
         for name, files in open_files.items():
-            rows = corpus_rows(bench, name, name[:2], files, codespell)
+            rows = corpus_rows(bench, name, name[:2], files, codespell, open_vocabulary=True)
             sections.append((f"{name}: man pages, open vocabulary", rows))
         for kind in corpora.SAMPLES:
             files = {size: samples[f"{kind}-{size}"] for size in args.sizes}
