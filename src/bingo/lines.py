@@ -46,9 +46,13 @@ def count_breaks(text: str) -> int:
     return text.count("\n") + text.count("\r") - text.count("\r\n")
 
 
+LINE_ENDS = ("\n", "\r")
+"""What a line ends with (a `str.endswith` argument: `ends_with_break`, inline in hot loops)."""
+
+
 def ends_with_break(text: str) -> bool:
     """True when `text` ends a line."""
-    return text.endswith(("\n", "\r"))
+    return text.endswith(LINE_ENDS)
 
 
 def strip_break(line: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from bingo import suppress
-from bingo.lines import ends_with_break
+from bingo.lines import LINE_ENDS
 from bingo.markup import BLANK, PlainMasker, masker
 from bingo.reading import decoded, given, open_bytes, split_lines
 from bingo.sources import Source
@@ -127,7 +127,7 @@ def _paragraphs(lines: Iterable[str], mask: PlainMasker) -> Iterator[Paragraph]:
     for text, masked in mask.masked(lines):
         if "bingo:" in text:
             masked = suppress.mask(masked)
-        blank = not masked.strip() or not masked.strip(BLANK)
+        blank = not masked.strip(BLANK) or masked.isspace()  # isspace: other Unicode spaces, without a copy
         if buf and ((blank and not mask.continuous) or size > MAX_PARAGRAPH):
             yield Paragraph("".join(buf), "".join(scan), start, first_line, suppressed or None, first_column,
                             tuple(named))
@@ -144,7 +144,7 @@ def _paragraphs(lines: Iterable[str], mask: PlainMasker) -> Iterator[Paragraph]:
             scan.append(masked)
             size += len(text)
         offset += len(text)
-        if ends_with_break(text):
+        if text.endswith(LINE_ENDS):  # `lines.ends_with_break`, inline: this loop runs once per line
             line += 1
             column = 1
         else:
