@@ -41,15 +41,15 @@ from typing import Any
 from bingo.triggers import LEFT, LETTER_CLASS, RIGHT, searched
 from bingo.windows import Occurrence, Window, cut
 
-DENSE, PAUSE, DECAY = 0.5, 32, 0.9
+DENSE, PAUSE, DECAY = 0.6, 128, 0.9
 """When the windows of recent paragraphs covered most of their text (more than DENSE of it, counted
 in characters, each earlier paragraph weighing DECAY times less), the search is paused for PAUSE
 paragraphs: on jargon-dense text it costs as much as the tokenising it would save (the
 repeated-samples benchmark ran at 0.67x the full path without the pause). Counted per paragraph
 and with a shorter memory (0.75), the short option lines of man pages paused the search so often
 that 2.7x as much English text was tokenised as the windows needed (23 % instead of 8.6 %; now
-11 %, while the search still runs on only 10 % of the repeated samples). Both paths give the same
-result, so when the search runs does not change any output."""
+11 %), while the search now runs on 1-5 % of the repeated samples (was 10 %). Both paths give the
+same result, so when the search runs does not change any output."""
 
 Use = tuple[int, int, int, Sequence[Any], "str | None"]
 """A key of a padded search string: chars from the match end back to its start, its length, margin,
